@@ -1,0 +1,40 @@
+package dev.hallmark.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code hallmark} command. */
+@Command(
+    name = "hallmark",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Hallmark: sign, verify and log what you ship.",
+    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+  public static void main(String[] args) {
+    LogFormat.configure(System.getenv());
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with Hallmark's error conventions: one line on stderr, exit 2 on usage. */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setParameterExceptionHandler(
+        (ex, args) -> {
+          ex.getCommandLine().getErr().println("hallmark: " + ex.getMessage());
+          ex.getCommandLine().getErr().println("Try 'hallmark --help' for more information.");
+          return 2;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          commandLine.getErr().println("hallmark: " + oneLine(ex));
+          return 1;
+        });
+    return cl;
+  }
+
+  static String oneLine(Throwable t) {
+    String m = t.getMessage();
+    return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
+  }
+}

@@ -1,0 +1,212 @@
+package dev.hallmark.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.server.Server;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.core.note.NoteSigner;
+import dev.hallmark.server.config.ConfigException;
+import dev.hallmark.server.config.ConfigKeys;
+import dev.hallmark.server.config.ServerConfig;
+import dev.hallmark.server.database.Database;
+import dev.hallmark.server.http.ProblemErrorHandler;
+import dev.hallmark.server.keys.NoteKeyFiles;
+import dev.hallmark.server.ops.OpsHttp;
+import dev.hallmark.server.rekorv2.RekorV2Http;
+import dev.hallmark.tlog.LogEngine;
+import dev.hallmark.tlog.LogSettings;
+import dev.hallmark.tlog.LogUnavailableException;
+import dev.hallmark.tlog.TransparencyLog;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires every service into one process: database, log engine, HTTP server (one port per
+ * service, each served at the root of its own origin), metrics and health. The one place where
+ * clocks, randomness, keys and data sources are created.
+ */
+public final class HallmarkServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(HallmarkServer.class);
+
+  private final Database database;
+  private final LogEngine engine;
+  private final Server server;
+  private final ExecutorService verifiers;
+  private final ExecutorService completions;
+  private final Map<String, String> endpoints;
+
+  private HallmarkServer(
+      Database database,
+      LogEngine engine,
+      Server server,
+      ExecutorService verifiers,
+      ExecutorService completions,
+      Map<String, String> endpoints) {
+    this.database = database;
+    this.engine = engine;
+    this.server = server;
+    this.verifiers = verifiers;
+    this.completions = completions;
+    this.endpoints = endpoints;
+  }
+
+  /** Starts everything the configuration asks for; returns once all ports accept requests. */
+  public static HallmarkServer start(ServerConfig config)
+      throws IOException, ConfigException, LogUnavailableException {
+    Path dataDir = config.path(ConfigKeys.DATA_DIR);
+    Files.createDirectories(dataDir);
+    String processId =
+        config
+            .optional(ConfigKeys.PROCESS_ID)
+            .orElse(ProcessHandle.current().pid() + "-" + UUID.randomUUID());
+    PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(metrics);
+    new JvmThreadMetrics().bindTo(metrics);
+    new ProcessorMetrics().bindTo(metrics);
+
+    Database database =
+        Database.open(
+            config.get(ConfigKeys.DATABASE_URL),
+            config.get(ConfigKeys.DATABASE_USER),
+            config.get(ConfigKeys.DATABASE_PASSWORD),
+            config.intValue(ConfigKeys.DATABASE_POOL, 2, 500),
+            dataDir,
+            config.intValue(ConfigKeys.EMBEDDED_PORT, 0, 65535));
+    ExecutorService verifiers =
+        Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()), named("verify"));
+    ExecutorService completions = Executors.newFixedThreadPool(2, named("complete"));
+    LogEngine engine = new LogEngine(database.dataSource(), metrics, processId, completions);
+    try {
+      int maxRequest = config.intValue(ConfigKeys.MAX_REQUEST_BYTES, 1024, 64 << 20);
+      int port = config.intValue(ConfigKeys.REKOR_V2_PORT, 0, 65535);
+      String publicHost = config.get(ConfigKeys.PUBLIC_HOST);
+      String rekorUrl =
+          config.optional(ConfigKeys.REKOR_V2_URL).orElse("http://" + publicHost + ":" + port);
+      String origin = originOf(rekorUrl);
+      Path keyFile =
+          config
+              .optional(ConfigKeys.REKOR_V2_KEY_FILE)
+              .map(Path::of)
+              .orElse(dataDir.resolve("keys").resolve("rekor-v2-log.pem"));
+      NoteSigner signer =
+          new NoteKeyFiles(new SecureRandom())
+              .loadOrCreate(keyFile, config.get(ConfigKeys.REKOR_V2_KEY_TYPE), origin);
+      LogSettings defaults = LogSettings.defaults();
+      LogSettings settings =
+          new LogSettings(
+              config.intValue(ConfigKeys.REKOR_V2_BATCH_SIZE, 1, 10_000),
+              Duration.ofMillis(config.intValue(ConfigKeys.REKOR_V2_BATCH_DELAY_MS, 0, 10_000)),
+              Duration.ofMillis(config.intValue(ConfigKeys.REKOR_V2_LEASE_TTL_MS, 100, 600_000)),
+              defaults.queueCapacity(),
+              defaults.tileCacheTiles(),
+              defaults.handoverTimeout());
+      TransparencyLog rekorV2 = engine.open("rekor-v2", origin, signer, settings);
+
+      ProblemErrorHandler errors = new ProblemErrorHandler(maxRequest);
+      ServerBuilder sb =
+          Server.builder()
+              .meterRegistry(metrics)
+              .maxRequestLength(maxRequest)
+              .errorHandler(errors)
+              .gracefulShutdownTimeout(Duration.ofSeconds(2), Duration.ofSeconds(15))
+              .http(new InetSocketAddress(config.get(ConfigKeys.BIND_ADDRESS), port));
+      VirtualHostBuilder rekorHost = sb.virtualHost(port);
+      new RekorV2Http(rekorV2, new ObjectMapper(), verifiers).mount(rekorHost);
+      new OpsHttp(metrics, rekorV2::healthy, () -> rekorV2.ready() && database.reachable())
+          .mount(rekorHost);
+      Server server = sb.build();
+      server.start().join();
+      int actualPort = server.activeLocalPort();
+      if (port == 0) {
+        rekorUrl = "http://" + publicHost + ":" + actualPort;
+      }
+      Map<String, String> endpoints = new LinkedHashMap<>();
+      endpoints.put("rekorV2Url", rekorUrl);
+      writeEndpoints(dataDir, endpoints);
+      log.info("Rekor v2 log {} at {} (checkpoint key {})", origin, rekorUrl, signer.name());
+      return new HallmarkServer(database, engine, server, verifiers, completions, endpoints);
+    } catch (IOException | ConfigException | LogUnavailableException | RuntimeException e) {
+      engine.close();
+      verifiers.shutdownNow();
+      completions.shutdownNow();
+      database.close();
+      throw e;
+    }
+  }
+
+  /** The origin (and checkpoint key name) of a log: the host of its base URL, no port. */
+  static String originOf(String baseUrl) throws ConfigException {
+    try {
+      URI uri = URI.create(baseUrl);
+      if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+        throw new ConfigException(
+            "a service URL must be scheme://host[:port] with no path or trailing slash: "
+                + baseUrl);
+      }
+      return uri.getHost();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("not a URL: " + baseUrl);
+    }
+  }
+
+  private static void writeEndpoints(Path dataDir, Map<String, String> endpoints)
+      throws IOException {
+    ObjectNode json = new ObjectMapper().createObjectNode();
+    endpoints.forEach(json::put);
+    Path tmp = Files.createTempFile(dataDir, ".endpoints", ".tmp");
+    Files.writeString(
+        tmp,
+        new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
+        StandardCharsets.UTF_8);
+    Files.move(
+        tmp,
+        dataDir.resolve("endpoints.json"),
+        StandardCopyOption.ATOMIC_MOVE,
+        StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  private static java.util.concurrent.ThreadFactory named(String prefix) {
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, prefix + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** Service name to base URL, as written to endpoints.json. */
+  public Map<String, String> endpoints() {
+    return Map.copyOf(endpoints);
+  }
+
+  /** Graceful: stop accepting, finish in-flight requests, stop sequencers, close the database. */
+  @Override
+  public void close() throws IOException {
+    server.stop().join();
+    engine.close();
+    verifiers.shutdown();
+    completions.shutdown();
+    database.close();
+  }
+}

@@ -1,0 +1,64 @@
+package dev.hallmark.server.config;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Every configuration key with its default ("" = unset). Documented in docs/configuration.md. */
+public final class ConfigKeys {
+  public static final String DEFAULT_FILE = "hallmark.properties";
+
+  public static final String DATA_DIR = "data.dir";
+  public static final String BIND_ADDRESS = "bind.address";
+  public static final String PUBLIC_HOST = "public.host";
+  public static final String PROCESS_ID = "process.id";
+  public static final String MAX_REQUEST_BYTES = "http.max.request.bytes";
+  public static final String DATABASE_URL = "database.url";
+  public static final String DATABASE_USER = "database.user";
+  public static final String DATABASE_PASSWORD = "database.password";
+  public static final String DATABASE_POOL = "database.pool.size";
+  public static final String EMBEDDED_PORT = "database.embedded.port";
+  public static final String REKOR_V2_PORT = "rekor.v2.port";
+  public static final String REKOR_V2_URL = "rekor.v2.url";
+  public static final String REKOR_V2_KEY_FILE = "rekor.v2.key.file";
+  public static final String REKOR_V2_KEY_TYPE = "rekor.v2.key.type";
+  public static final String REKOR_V2_BATCH_SIZE = "rekor.v2.batch.size";
+  public static final String REKOR_V2_BATCH_DELAY_MS = "rekor.v2.batch.delay.ms";
+  public static final String REKOR_V2_LEASE_TTL_MS = "rekor.v2.lease.ttl.ms";
+
+  static final Map<String, String> ALL;
+
+  static {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(DATA_DIR, ".hallmark");
+    m.put(BIND_ADDRESS, "127.0.0.1");
+    m.put(PUBLIC_HOST, "localhost");
+    m.put(PROCESS_ID, "");
+    m.put(MAX_REQUEST_BYTES, "131072");
+    m.put(DATABASE_URL, "");
+    m.put(DATABASE_USER, "");
+    m.put(DATABASE_PASSWORD, "");
+    m.put(DATABASE_POOL, "16");
+    m.put(EMBEDDED_PORT, "0");
+    m.put(REKOR_V2_PORT, "3003");
+    m.put(REKOR_V2_URL, "");
+    m.put(REKOR_V2_KEY_FILE, "");
+    m.put(REKOR_V2_KEY_TYPE, "ed25519");
+    m.put(REKOR_V2_BATCH_SIZE, "1000");
+    m.put(REKOR_V2_BATCH_DELAY_MS, "10");
+    m.put(REKOR_V2_LEASE_TTL_MS, "10000");
+    ALL = Collections.unmodifiableMap(m);
+  }
+
+  private ConfigKeys() {}
+
+  /** {@code rekor.v2.port} becomes {@code HALLMARK_REKOR_V2_PORT}. */
+  public static String envName(String key) {
+    return "HALLMARK_" + key.toUpperCase(Locale.ROOT).replace('.', '_');
+  }
+
+  public static Map<String, String> defaults() {
+    return ALL;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.hallmark.server.keys;
+
+import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.KeyParseException;
+import dev.hallmark.core.crypto.PrivateKeys;
+import dev.hallmark.core.crypto.Signers;
+import dev.hallmark.core.note.NoteKeys;
+import dev.hallmark.core.note.NoteSigner;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+
+/** Log signing keys kept as PKCS#8 PEM files; generated on first start when absent. */
+public final class NoteKeyFiles {
+  private final SecureRandom random;
+
+  public NoteKeyFiles(SecureRandom random) {
+    this.random = random;
+  }
+
+  /**
+   * Loads the key in {@code file}, or generates one of {@code type} ("ed25519" or "ecdsa-p256")
+   * and writes it there (mode 0600, written atomically) when the file does not exist.
+   */
+  public NoteSigner loadOrCreate(Path file, String type, String name) throws IOException {
+    KeyPair pair;
+    if (Files.exists(file)) {
+      try {
+        pair = PrivateKeys.readPkcs8Pem(Files.readString(file, StandardCharsets.US_ASCII));
+      } catch (KeyParseException e) {
+        throw new IOException("log key " + file + " is not a PKCS#8 PEM key: " + e.getMessage());
+      }
+    } else {
+      pair = Signers.generate(details(type), random);
+      write(file, PrivateKeys.writePkcs8Pem(pair));
+    }
+    String algorithm = pair.getPublic().getAlgorithm();
+    if (algorithm.equals("Ed25519") || algorithm.equals("EdDSA")) {
+      return NoteKeys.ed25519(name, pair);
+    }
+    if (algorithm.equals("EC")) {
+      return NoteKeys.ecdsa(name, pair);
+    }
+    throw new IOException("log key " + file + " is " + algorithm + "; use Ed25519 or ECDSA P-256");
+  }
+
+  private static KeyDetails details(String type) throws IOException {
+    switch (type) {
+      case "ed25519":
+        return KeyDetails.PKIX_ED25519;
+      case "ecdsa-p256":
+        return KeyDetails.PKIX_ECDSA_P256_SHA_256;
+      default:
+        throw new IOException("log key type must be ed25519 or ecdsa-p256, not " + type);
+    }
+  }
+
+  private static void write(Path file, String pem) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".key", ".tmp");
+    try {
+      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+}

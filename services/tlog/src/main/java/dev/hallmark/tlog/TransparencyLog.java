@@ -1,0 +1,228 @@
+package dev.hallmark.tlog;
+
+import dev.hallmark.core.merkle.Hash;
+import dev.hallmark.core.merkle.ProofBuilder;
+import dev.hallmark.core.merkle.Rfc6962;
+import dev.hallmark.core.note.NoteSigner;
+import dev.hallmark.tlog.internal.sequencer.Published;
+import dev.hallmark.tlog.internal.sequencer.Sequenced;
+import dev.hallmark.tlog.internal.sequencer.Sequencer;
+import dev.hallmark.tlog.internal.storage.LogStorage;
+import dev.hallmark.tlog.internal.storage.NewEntry;
+import dev.hallmark.tlog.internal.storage.StorageException;
+import dev.hallmark.tlog.internal.tiles.TileCache;
+import dev.hallmark.tlog.internal.tiles.TileUnavailableException;
+import dev.hallmark.tlog.internal.tiles.Tiles;
+import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * One append-only log hosted by the engine: add entries, read signed checkpoints, tiles, entry
+ * bundles and proofs. Thread-safe. Every read is answered from a signed checkpoint: nothing
+ * beyond the latest checkpoint is ever served.
+ */
+public final class TransparencyLog implements AutoCloseable {
+  private final String name;
+  private final int logId;
+  private final String origin;
+  private final NoteSigner signer;
+  private final LogStorage storage;
+  private final TileCache tiles;
+  private final Sequencer sequencer;
+  private final BundleCache bundles;
+
+  TransparencyLog(
+      String name,
+      int logId,
+      String origin,
+      NoteSigner signer,
+      LogStorage storage,
+      TileCache tiles,
+      Sequencer sequencer) {
+    this.name = name;
+    this.logId = logId;
+    this.origin = origin;
+    this.signer = signer;
+    this.storage = storage;
+    this.tiles = tiles;
+    this.sequencer = sequencer;
+    this.bundles = new BundleCache(1024);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String origin() {
+    return origin;
+  }
+
+  public NoteSigner signer() {
+    return signer;
+  }
+
+  /**
+   * Adds an entry (its canonical body). Completes once a signed checkpoint covers it, with the
+   * inclusion proof against that checkpoint; an identical body already in the log completes with
+   * the existing index. Fails with {@link LogUnavailableException} when the log cannot take it.
+   */
+  public CompletableFuture<Appended> append(byte[] body) {
+    if (body.length > 65535) {
+      return CompletableFuture.failedFuture(new EntryTooLargeException(body.length));
+    }
+    byte[] copy = body.clone();
+    return sequencer
+        .submit(new NewEntry(Rfc6962.leafHash(copy), copy))
+        .thenApply(s -> appended(s, copy));
+  }
+
+  private static Appended appended(Sequenced s, byte[] body) {
+    Published p = s.published();
+    List<Hash> proof;
+    try {
+      proof = new ProofBuilder(p.tree()).inclusionProof(s.index(), p.snapshot().size());
+    } catch (TileUnavailableException e) {
+      throw new CompletionException(new LogUnavailableException("cannot build proof", e));
+    }
+    return new Appended(s.index(), s.duplicate(), body, p.snapshot(), proof);
+  }
+
+  /** The latest signed checkpoint. */
+  public LogSnapshot latest() throws LogUnavailableException {
+    Published p = sequencer.published();
+    if (p == null) {
+      throw new LogUnavailableException("the log has not signed its first checkpoint yet");
+    }
+    return p.snapshot();
+  }
+
+  /** True while the sequencer runs (it stops for good after an integrity failure). */
+  public boolean healthy() {
+    return sequencer.failure() == null;
+  }
+
+  /** True once a signed checkpoint is available to serve. */
+  public boolean ready() {
+    return healthy() && sequencer.published() != null;
+  }
+
+  /**
+   * A hash tile as C2SP tlog-tiles serves it: {@code width} 256 for a full tile, 1..255 for a
+   * partial one. Empty if no signed checkpoint implies that tile at that width.
+   */
+  public Optional<byte[]> tile(int level, long index, int width) throws LogUnavailableException {
+    Published p = published();
+    long size = p.snapshot().size();
+    if (level < 0 || level > 7 || width < 1 || width > 256 || index < 0) {
+      return Optional.empty();
+    }
+    int available = Tiles.widthAt(size, level, index);
+    // A narrower width is a prefix of the same tile: hashes below the width never change.
+    if (available == 0 || width > available) {
+      return Optional.empty();
+    }
+    try {
+      if (available == 256) {
+        byte[] full = tiles.full(level, index).hashesView();
+        return Optional.of(width == 256 ? full.clone() : Arrays.copyOf(full, width * 32));
+      }
+      return Optional.of(Arrays.copyOf(p.tree().partialTile(level), width * 32));
+    } catch (TileUnavailableException e) {
+      throw new LogUnavailableException("tile unavailable", e);
+    }
+  }
+
+  /**
+   * An entry bundle (big-endian uint16 length + body per entry) for the entries of level-0 tile
+   * {@code index}, at {@code width} entries.
+   */
+  public Optional<byte[]> entryBundle(long index, int width) throws LogUnavailableException {
+    Published p = published();
+    int available = Tiles.widthAt(p.snapshot().size(), 0, index);
+    if (index < 0 || width < 1 || width > 256 || available == 0 || width > available) {
+      return Optional.empty();
+    }
+    byte[] full = available == 256 ? bundles.get(index) : null;
+    if (full == null) {
+      try {
+        List<byte[]> bodies = storage.entries(logId, index * 256, index * 256 + available);
+        if (bodies.size() != available) {
+          throw new LogUnavailableException("entries of bundle " + index + " are missing");
+        }
+        byte[] encoded = encodeBundle(bodies, available);
+        if (available == 256) {
+          bundles.put(index, encoded);
+        }
+        full = encoded;
+      } catch (StorageException e) {
+        throw new LogUnavailableException("cannot read entries", e);
+      }
+    }
+    return Optional.of(width == available ? full : prefix(full, width));
+  }
+
+  private static byte[] encodeBundle(List<byte[]> bodies, int count) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (int i = 0; i < count; i++) {
+      byte[] b = bodies.get(i);
+      out.write(b.length >>> 8);
+      out.write(b.length & 0xff);
+      out.write(b, 0, b.length);
+    }
+    return out.toByteArray();
+  }
+
+  private static byte[] prefix(byte[] bundle, int entries) {
+    int pos = 0;
+    for (int i = 0; i < entries; i++) {
+      int len = ((bundle[pos] & 0xff) << 8) | (bundle[pos + 1] & 0xff);
+      pos += 2 + len;
+    }
+    return Arrays.copyOf(bundle, pos);
+  }
+
+  /** Inclusion proof of entry {@code index} in the tree of {@code size} (at most the latest). */
+  public List<Hash> inclusionProof(long index, long size) throws LogUnavailableException {
+    Published p = published();
+    if (size > p.snapshot().size() || index < 0 || index >= size) {
+      throw new IllegalArgumentException(
+          "no proof for index " + index + " in size " + size + " (log size " + p.snapshot().size() + ")");
+    }
+    try {
+      return new ProofBuilder(p.tree()).inclusionProof(index, size);
+    } catch (TileUnavailableException e) {
+      throw new LogUnavailableException("tiles unavailable", e);
+    }
+  }
+
+  /** Consistency proof between two sizes, both at most the latest. */
+  public List<Hash> consistencyProof(long size1, long size2) throws LogUnavailableException {
+    Published p = published();
+    if (size2 > p.snapshot().size() || size1 < 1 || size1 > size2) {
+      throw new IllegalArgumentException(
+          "no consistency proof from " + size1 + " to " + size2 + " (log size " + p.snapshot().size() + ")");
+    }
+    try {
+      return new ProofBuilder(p.tree()).consistencyProof(size1, size2);
+    } catch (TileUnavailableException e) {
+      throw new LogUnavailableException("tiles unavailable", e);
+    }
+  }
+
+  private Published published() throws LogUnavailableException {
+    Published p = sequencer.published();
+    if (p == null) {
+      throw new LogUnavailableException("the log has not signed its first checkpoint yet");
+    }
+    return p;
+  }
+
+  @Override
+  public void close() {
+    sequencer.close();
+  }
+}
