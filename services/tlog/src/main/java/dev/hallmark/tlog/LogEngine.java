@@ -31,7 +31,12 @@ public final class LogEngine implements AutoCloseable {
    */
   public LogEngine(
       DataSource dataSource, MeterRegistry metrics, String processId, Executor completions) {
-    this.storage = new SqlLogStorage(dataSource);
+    this(new SqlLogStorage(dataSource), metrics, processId, completions);
+  }
+
+  /** With a given storage (tests inject faults through it). */
+  LogEngine(LogStorage storage, MeterRegistry metrics, String processId, Executor completions) {
+    this.storage = storage;
     this.metrics = metrics;
     this.processId = processId;
     this.completions = completions;

@@ -170,6 +170,9 @@ public final class Sequencer implements AutoCloseable {
           if (!batch.isEmpty() || !pending.isEmpty() || needsCheckpoint) {
             integrate(batch, pending);
           }
+          if (!handedOver.isEmpty()) {
+            followLeader(); // submissions handed over before this process took the lease
+          }
         } else {
           handOver(batch);
           followLeader();
@@ -177,10 +180,12 @@ public final class Sequencer implements AutoCloseable {
       } catch (LeaseLostException e) {
         log.warn("log {}: lost the sequencing lease: {}", origin, e.getMessage());
         epoch = -1;
+        nextLeaseCheck = 0;
         failAll(batch, new LogUnavailableException("log leadership changed, retry", e));
       } catch (StorageException | TileUnavailableException e) {
         log.warn("log {}: storage failure, will reload: {}", origin, e.toString());
         epoch = -1;
+        nextLeaseCheck = 0;
         failAll(batch, new LogUnavailableException("log storage failed, retry", e));
         pause(200);
       } catch (IntegrityException e) {
@@ -191,6 +196,7 @@ public final class Sequencer implements AutoCloseable {
       } catch (RuntimeException e) {
         log.error("log {}: unexpected sequencer failure", origin, e);
         epoch = -1;
+        nextLeaseCheck = 0;
         failAll(batch, new LogUnavailableException("log failed, retry", e));
         pause(200);
       }
