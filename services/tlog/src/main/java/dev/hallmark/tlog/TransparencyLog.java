@@ -22,8 +22,8 @@ import java.util.concurrent.CompletionException;
 
 /**
  * One append-only log hosted by the engine: add entries, read signed checkpoints, tiles, entry
- * bundles and proofs. Thread-safe. Every read is answered from a signed checkpoint: nothing
- * beyond the latest checkpoint is ever served.
+ * bundles and proofs. Thread-safe. Every read is answered from a signed checkpoint: nothing beyond
+ * the latest checkpoint is ever served.
  */
 public final class TransparencyLog implements AutoCloseable {
   private final String name;
@@ -190,7 +190,13 @@ public final class TransparencyLog implements AutoCloseable {
     Published p = published();
     if (size > p.snapshot().size() || index < 0 || index >= size) {
       throw new IllegalArgumentException(
-          "no proof for index " + index + " in size " + size + " (log size " + p.snapshot().size() + ")");
+          "no proof for index "
+              + index
+              + " in size "
+              + size
+              + " (log size "
+              + p.snapshot().size()
+              + ")");
     }
     try {
       return new ProofBuilder(p.tree()).inclusionProof(index, size);
@@ -204,7 +210,13 @@ public final class TransparencyLog implements AutoCloseable {
     Published p = published();
     if (size2 > p.snapshot().size() || size1 < 1 || size1 > size2) {
       throw new IllegalArgumentException(
-          "no consistency proof from " + size1 + " to " + size2 + " (log size " + p.snapshot().size() + ")");
+          "no consistency proof from "
+              + size1
+              + " to "
+              + size2
+              + " (log size "
+              + p.snapshot().size()
+              + ")");
     }
     try {
       return new ProofBuilder(p.tree()).consistencyProof(size1, size2);

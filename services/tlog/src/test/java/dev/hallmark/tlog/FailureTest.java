@@ -15,9 +15,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Each failure point of a batch: no acknowledged entry lost, no inconsistent checkpoint. */
 class FailureTest {
@@ -46,8 +46,7 @@ class FailureTest {
   @EnumSource(
       value = FaultyStorage.Fault.class,
       names = {"BEFORE_APPEND", "AFTER_APPEND_COMMIT", "CAS"})
-  void aFailedBatchIsRetriableAndTheLogStaysConsistent(FaultyStorage.Fault fault)
-      throws Exception {
+  void aFailedBatchIsRetriableAndTheLogStaysConsistent(FaultyStorage.Fault fault) throws Exception {
     Appended first = log.append(body("first")).get(10, TimeUnit.SECONDS);
     LogSnapshot before = log.latest();
     storage.failNext(fault, 1);

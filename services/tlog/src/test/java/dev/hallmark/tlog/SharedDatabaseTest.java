@@ -63,7 +63,10 @@ class SharedDatabaseTest {
       for (LogSnapshot s : seen) {
         if (s.size() > 0) {
           MerkleVerifier.verifyConsistency(
-              s.size(), last.size(), s.rootHash(), last.rootHash(),
+              s.size(),
+              last.size(),
+              s.rootHash(),
+              last.rootHash(),
               l2.consistencyProof(s.size(), last.size()));
         }
       }

@@ -54,7 +54,8 @@ class TransparencyLogTest {
     LogSnapshot s = log.latest();
     assertThat(s.size()).isZero();
     assertThat(s.rootHash()).isEqualTo(Rfc6962.emptyRoot());
-    assertThat(s.checkpoint()).startsWith(ORIGIN + "\n0\n" + Rfc6962.emptyRoot().base64() + "\n\n— " + ORIGIN + " ");
+    assertThat(s.checkpoint())
+        .startsWith(ORIGIN + "\n0\n" + Rfc6962.emptyRoot().base64() + "\n\n— " + ORIGIN + " ");
   }
 
   @Test

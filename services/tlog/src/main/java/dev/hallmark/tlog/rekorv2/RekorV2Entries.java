@@ -42,7 +42,8 @@ public final class RekorV2Entries {
     if (root == null || !root.isObject()) {
       throw new InvalidEntryException("request body must be a JSON object");
     }
-    JsonNode hashed = ProtoJson.field(root, "hashedRekordRequestV002", "hashed_rekord_request_v002");
+    JsonNode hashed =
+        ProtoJson.field(root, "hashedRekordRequestV002", "hashed_rekord_request_v002");
     JsonNode dsse = ProtoJson.field(root, "dsseRequestV002", "dsse_request_v002");
     int kinds = 0;
     for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -66,7 +67,8 @@ public final class RekorV2Entries {
     JsonNode signature = ProtoJson.object(request, "signature", "signature", "signature");
     byte[] content = ProtoJson.bytes(signature, "content", "content", "signature.content");
     VerifierSpec verifier =
-        VerifierSpec.parse(ProtoJson.field(signature, "verifier", "verifier"), "signature.verifier");
+        VerifierSpec.parse(
+            ProtoJson.field(signature, "verifier", "verifier"), "signature.verifier");
     HashAlgorithm algorithm = verifier.details().hashAlgorithm();
     if (digest.length != algorithm.length()) {
       throw new InvalidEntryException(
@@ -123,7 +125,8 @@ public final class RekorV2Entries {
     List<byte[][]> matched = new ArrayList<>();
     List<VerifierSpec> matchedVerifier = new ArrayList<>();
     for (int i = 0; i < signatures.size(); i++) {
-      byte[] sig = ProtoJson.bytes(signatures.get(i), "sig", "sig", "envelope.signatures[" + i + "].sig");
+      byte[] sig =
+          ProtoJson.bytes(signatures.get(i), "sig", "sig", "envelope.signatures[" + i + "].sig");
       int found = -1;
       for (int v = 0; v < verifiers.size() && found < 0; v++) {
         try {

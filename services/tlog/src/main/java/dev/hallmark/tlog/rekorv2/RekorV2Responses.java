@@ -12,8 +12,8 @@ public final class RekorV2Responses {
   private RekorV2Responses() {}
 
   /**
-   * The entry as rekor-tiles returns it: no SET and no integrated time; the inclusion proof's
-   * size and root are those of the checkpoint it carries.
+   * The entry as rekor-tiles returns it: no SET and no integrated time; the inclusion proof's size
+   * and root are those of the checkpoint it carries.
    *
    * @param logKeyHash the 32-byte C2SP checkpoint key ID of the log ({@code logId.keyId})
    */

@@ -13,10 +13,11 @@ import java.security.PublicKey;
 import java.util.Base64;
 
 /**
- * A {@code dev.sigstore.rekor.v2.Verifier}: a public key or X.509 certificate plus the key
- * details, parsed and checked, ready to verify signatures.
+ * A {@code dev.sigstore.rekor.v2.Verifier}: a public key or X.509 certificate plus the key details,
+ * parsed and checked, ready to verify signatures.
  */
-record VerifierSpec(boolean certificate, byte[] rawBytes, KeyDetails details, SignatureVerifier verifier) {
+record VerifierSpec(
+    boolean certificate, byte[] rawBytes, KeyDetails details, SignatureVerifier verifier) {
 
   static VerifierSpec parse(JsonNode node, String path) throws InvalidEntryException {
     if (node == null || !node.isObject()) {
@@ -48,7 +49,8 @@ record VerifierSpec(boolean certificate, byte[] rawBytes, KeyDetails details, Si
           isCert ? PublicKeys.parseCertificate(raw).getPublicKey() : PublicKeys.parseSpki(raw);
     } catch (KeyParseException e) {
       throw new InvalidEntryException(
-          path + (isCert ? ": certificate does not parse: " : ": public key does not parse: ")
+          path
+              + (isCert ? ": certificate does not parse: " : ": public key does not parse: ")
               + e.getMessage(),
           e);
     }

@@ -4,7 +4,6 @@ import dev.hallmark.core.merkle.Hash;
 import dev.hallmark.core.merkle.MerkleVerifier;
 import dev.hallmark.core.merkle.ProofBuilder;
 import dev.hallmark.core.merkle.ProofException;
-import dev.hallmark.core.merkle.Rfc6962;
 import dev.hallmark.core.note.Checkpoint;
 import dev.hallmark.core.note.NoteSignature;
 import dev.hallmark.core.note.NoteSigner;
@@ -24,7 +23,6 @@ import dev.hallmark.tlog.internal.tiles.RightEdge;
 import dev.hallmark.tlog.internal.tiles.TileCache;
 import dev.hallmark.tlog.internal.tiles.TileTree;
 import dev.hallmark.tlog.internal.tiles.TileUnavailableException;
-import dev.hallmark.tlog.internal.tiles.Tiles;
 import dev.hallmark.tlog.internal.tiles.TreeView;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -32,7 +30,6 @@ import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,12 +44,12 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns submissions into log entries, one batch at a time, on one thread per log and process.
  *
- * <p>Only the holder of the log's lease sequences. For each batch it: drops entries already in
- * the log (by leaf hash), assigns indexes, writes entries and tiles in one durable transaction,
- * reads them back and re-derives the root from the persisted bytes, proves the new tree
- * consistent with the last signed checkpoint, signs, compare-and-swaps the checkpoint, and only
- * then completes the waiting submissions. A process without the lease hands its submissions to
- * the holder through storage and waits for them to appear under a signed checkpoint.
+ * <p>Only the holder of the log's lease sequences. For each batch it: drops entries already in the
+ * log (by leaf hash), assigns indexes, writes entries and tiles in one durable transaction, reads
+ * them back and re-derives the root from the persisted bytes, proves the new tree consistent with
+ * the last signed checkpoint, signs, compare-and-swaps the checkpoint, and only then completes the
+ * waiting submissions. A process without the lease hands its submissions to the holder through
+ * storage and waits for them to appear under a signed checkpoint.
  */
 public final class Sequencer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Sequencer.class);
@@ -69,7 +66,8 @@ public final class Sequencer implements AutoCloseable {
   private final TileCache tiles;
   private final Executor completions;
   private final BlockingQueue<Submission> queue;
-  private final Map<Hash, List<Submission>> handedOver = new LinkedHashMap<>();
+  private final HandOver handedOver;
+  private final PersistedTree persisted;
   private final Thread thread;
   private final Timer batchTimer;
   private final Counter entriesCounter;
@@ -103,6 +101,8 @@ public final class Sequencer implements AutoCloseable {
     this.tiles = tiles;
     this.completions = completions;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    this.handedOver = new HandOver(storage, logId, completions);
+    this.persisted = new PersistedTree(storage, logId, tiles);
     this.batchTimer =
         Timer.builder("hallmark_tlog_batch_seconds")
             .tag("log", state.name())
@@ -116,7 +116,7 @@ public final class Sequencer implements AutoCloseable {
         this,
         s -> s.published == null ? 0 : s.published.snapshot().size());
     if (state.checkpoint() != null) {
-      this.published = loadPublished(state);
+      this.published = persisted.load(state);
     }
     this.thread = new Thread(this::run, "sequencer-" + state.name());
     this.thread.setDaemon(true);
@@ -174,7 +174,7 @@ public final class Sequencer implements AutoCloseable {
             followLeader(); // submissions handed over before this process took the lease
           }
         } else {
-          handOver(batch);
+          handedOver.add(batch);
           followLeader();
         }
       } catch (LeaseLostException e) {
@@ -204,7 +204,7 @@ public final class Sequencer implements AutoCloseable {
     List<Submission> rest = new ArrayList<>();
     queue.drainTo(rest);
     failAll(rest, new LogUnavailableException("log is shutting down: " + failure));
-    handedOver.values().forEach(l -> failAll(l, new LogUnavailableException("shutting down")));
+    handedOver.failAll(new LogUnavailableException("log is shutting down"));
   }
 
   private void maintainLease() throws StorageException {
@@ -230,50 +230,17 @@ public final class Sequencer implements AutoCloseable {
 
   private void becomeLeader() throws StorageException {
     LogState state = storage.state(logId);
-    Map<TileKey, byte[]> stored = storage.tiles(logId, edgeKeys(state.persistedSize()));
+    Map<TileKey, byte[]> stored =
+        storage.tiles(logId, PersistedTree.edgeKeys(state.persistedSize()));
     edge = RightEdge.load(state.persistedSize(), stored::get);
-    published = state.checkpoint() == null ? null : loadPublished(state);
-    needsCheckpoint =
-        state.checkpoint() == null || state.persistedSize() != state.checkpointSize();
+    published = state.checkpoint() == null ? null : persisted.load(state);
+    needsCheckpoint = state.checkpoint() == null || state.persistedSize() != state.checkpointSize();
     log.info(
         "log {}: sequencing (epoch {}, {} entries durable, checkpoint at {})",
         origin,
         epoch,
         state.persistedSize(),
         state.checkpointSize());
-  }
-
-  private static List<TileKey> edgeKeys(long size) {
-    List<TileKey> keys = new ArrayList<>();
-    for (int level = 0; level < 8; level++) {
-      if (Tiles.edgeTileWidth(size, level) > 0) {
-        keys.add(
-            new TileKey(level, Tiles.edgeTileIndex(size, level)));
-      }
-    }
-    return keys;
-  }
-
-  private Published loadPublished(LogState state) throws StorageException {
-    long size = state.checkpointSize();
-    Map<TileKey, byte[]> stored = storage.tiles(logId, edgeKeys(size));
-    byte[][] partial = new byte[8][];
-    for (int level = 0; level < 8; level++) {
-      int width = Tiles.edgeTileWidth(size, level);
-      if (width > 0) {
-        byte[] tile =
-            stored.get(
-                new TileKey(
-                    level, Tiles.edgeTileIndex(size, level)));
-        if (tile == null || tile.length < width * 32) {
-          throw new StorageException("tiles for checkpoint size " + size + " are missing");
-        }
-        partial[level] = Arrays.copyOf(tile, width * 32);
-      }
-    }
-    return new Published(
-        new LogSnapshot(size, state.rootHash(), state.checkpoint()),
-        new TreeView(size, partial, tiles));
   }
 
   private List<Submission> collect() {
@@ -342,7 +309,7 @@ public final class Sequencer implements AutoCloseable {
       throw e;
     }
     long size = edge.size();
-    TreeView tree = readBack(first, fresh, dirty, size);
+    TreeView tree = persisted.readBack(first, fresh, dirty, size);
     completed.forEach((k, t) -> tiles.put(k.level(), k.index(), t));
     ProofBuilder proofs = new ProofBuilder(tree);
     Hash root = proofs.root(size);
@@ -383,58 +350,6 @@ public final class Sequencer implements AutoCloseable {
     complete(byLeaf, existing, first, next);
   }
 
-  /**
-   * Reads back what the batch wrote and rebuilds the tree view from those bytes: every new entry
-   * must hash to its leaf in the stored level-0 tiles, and every stored tile must be what was
-   * written.
-   */
-  private TreeView readBack(long first, List<NewEntry> fresh, List<TileRow> dirty, long size)
-      throws StorageException, IntegrityException {
-    List<TileKey> keys = new ArrayList<>(edgeKeys(size));
-    for (TileRow row : dirty) {
-      if (!keys.contains(row.key())) {
-        keys.add(row.key());
-      }
-    }
-    Map<TileKey, byte[]> stored = storage.tiles(logId, keys);
-    for (TileRow row : dirty) {
-      byte[] back = stored.get(row.key());
-      if (back == null || !Arrays.equals(back, row.hashes())) {
-        throw new IntegrityException("stored tile " + row.key() + " differs from what was written");
-      }
-    }
-    if (!fresh.isEmpty()) {
-      List<byte[]> bodies = storage.entries(logId, first, first + fresh.size());
-      if (bodies.size() != fresh.size()) {
-        throw new IntegrityException("entries from " + first + " were not all stored");
-      }
-      for (int i = 0; i < bodies.size(); i++) {
-        long index = first + i;
-        Hash leaf = Rfc6962.leafHash(bodies.get(i));
-        byte[] tile = stored.get(new TileKey(0, index >>> 8));
-        int offset = (int) (index & 0xff) * 32;
-        boolean fromEdge = tile != null && tile.length >= offset + 32;
-        byte[] tiled =
-            fromEdge
-                ? Arrays.copyOfRange(tile, offset, offset + 32)
-                : tiles.full(0, index >>> 8).node(0, (int) (index & 0xff)).toBytes();
-        if (!leaf.equals(Hash.of(tiled))) {
-          throw new IntegrityException("stored entry " + index + " does not hash to its leaf");
-        }
-      }
-    }
-    byte[][] partial = new byte[8][];
-    for (TileKey key : edgeKeys(size)) {
-      int width = Tiles.edgeTileWidth(size, key.level());
-      byte[] tile = stored.get(key);
-      if (tile == null || tile.length < width * 32) {
-        throw new IntegrityException("right-edge tile " + key + " missing after write");
-      }
-      partial[key.level()] = Arrays.copyOf(tile, width * 32);
-    }
-    return new TreeView(size, partial, tiles);
-  }
-
   private void complete(
       Map<Hash, List<Submission>> byLeaf, Map<Hash, Long> existing, long first, Published p) {
     long next = first;
@@ -448,21 +363,7 @@ public final class Sequencer implements AutoCloseable {
     }
   }
 
-  private void handOver(List<Submission> batch) throws StorageException {
-    if (batch.isEmpty()) {
-      return;
-    }
-    List<NewEntry> entries = new ArrayList<>();
-    for (Submission s : batch) {
-      List<Submission> waiting = handedOver.computeIfAbsent(s.entry().leafHash(), h -> new ArrayList<>());
-      if (waiting.isEmpty()) {
-        entries.add(s.entry());
-      }
-      waiting.add(s);
-    }
-    storage.addPending(logId, entries);
-  }
-
+  /** Keeps the published state fresh when another process sequences; answers handed-over work. */
   private void followLeader() throws StorageException {
     long now = System.nanoTime();
     boolean waiting = !handedOver.isEmpty();
@@ -470,41 +371,15 @@ public final class Sequencer implements AutoCloseable {
       return;
     }
     nextRefresh = now + (waiting ? HANDOVER_POLL_NANOS : FOLLOWER_REFRESH_NANOS);
-    LogState state = storage.state(logId);
-    Published current = published;
-    if (state.checkpoint() != null
-        && (current == null || current.snapshot().size() != state.checkpointSize())) {
-      current = loadPublished(state);
-      published = current;
-    }
-    if (!waiting) {
-      return;
-    }
-    Map<Hash, Long> found = storage.findIndexes(logId, handedOver.keySet());
-    for (var it = handedOver.entrySet().iterator(); it.hasNext(); ) {
-      var e = it.next();
-      Long index = found.get(e.getKey());
-      if (index != null && current != null && index < current.snapshot().size()) {
-        Sequenced result = new Sequenced(index, false, current);
-        e.getValue().forEach(s -> completions.execute(() -> s.result().complete(result)));
-        it.remove();
-      } else {
-        e.getValue()
-            .removeIf(
-                s -> {
-                  if (now - s.deadlineNanos() > 0) {
-                    s.result()
-                        .completeExceptionally(
-                            new LogUnavailableException("timed out waiting for the sequencer"));
-                    return true;
-                  }
-                  return false;
-                });
-        if (e.getValue().isEmpty()) {
-          it.remove();
-        }
+    if (epoch < 0) {
+      LogState state = storage.state(logId);
+      Published current = published;
+      if (state.checkpoint() != null
+          && (current == null || current.snapshot().size() != state.checkpointSize())) {
+        published = persisted.load(state);
       }
     }
+    handedOver.resolve(published, now);
   }
 
   private void failAll(List<Submission> batch, Throwable error) {

@@ -2,9 +2,7 @@ package dev.hallmark.tlog.internal.storage;
 
 import dev.hallmark.core.merkle.Hash;
 
-/**
- * One log's row: durable size, last signed checkpoint (null text and root before the first).
- */
+/** One log's row: durable size, last signed checkpoint (null text and root before the first). */
 public record LogState(
     int logId,
     String name,

@@ -15,23 +15,25 @@ import java.util.Optional;
  *   <li>{@link #appendBatch} is atomic and durable when it returns: either every entry and tile of
  *       the batch is stored and {@code persisted_size} advanced, or nothing changed. It fails with
  *       {@link LeaseLostException} unless the caller still holds the lease (fencing by epoch).
- *   <li>{@link #casCheckpoint} replaces the last signed checkpoint only if it is still the one
- *       the caller based its work on, and only for the lease holder: no two writers can fork.
+ *   <li>{@link #casCheckpoint} replaces the last signed checkpoint only if it is still the one the
+ *       caller based its work on, and only for the lease holder: no two writers can fork.
  *   <li>Nobody retries inside storage; the sequencer decides (it reloads its state from storage).
- *   <li>Readers may see entries and tiles beyond the last checkpoint; they must only serve what
- *       a signed checkpoint covers.
+ *   <li>Readers may see entries and tiles beyond the last checkpoint; they must only serve what a
+ *       signed checkpoint covers.
  * </ul>
  */
 public interface LogStorage {
 
-  /** Registers the log if absent and returns its state; the origin of an existing log must match. */
+  /**
+   * Registers the log if absent and returns its state; the origin of an existing log must match.
+   */
   LogState open(String name, String origin) throws StorageException;
 
   LogState state(int logId) throws StorageException;
 
   /**
-   * Takes or renews the sequencing lease. Returns the epoch held, or empty when another live
-   * holder has it. A new holder gets a new epoch; renewal keeps it.
+   * Takes or renews the sequencing lease. Returns the epoch held, or empty when another live holder
+   * has it. A new holder gets a new epoch; renewal keeps it.
    */
   Optional<Long> acquireLease(int logId, String holder, long ttlMillis) throws StorageException;
 

@@ -179,8 +179,8 @@ public final class SqlLogStorage implements LogStorage {
     }
   }
 
-  private static void insertEntries(Connection c, int logId, long firstIndex, List<NewEntry> entries)
-      throws SQLException {
+  private static void insertEntries(
+      Connection c, int logId, long firstIndex, List<NewEntry> entries) throws SQLException {
     if (entries.isEmpty()) {
       return;
     }

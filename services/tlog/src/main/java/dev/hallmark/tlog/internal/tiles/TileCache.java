@@ -49,7 +49,11 @@ public final class TileCache implements FullTiles {
     }
     if (stored == null || stored.length != Tiles.FULL_TILE_BYTES) {
       throw new TileUnavailableException(
-          "tile " + level + "/" + index + " should be full but storage has "
+          "tile "
+              + level
+              + "/"
+              + index
+              + " should be full but storage has "
               + (stored == null ? "nothing" : stored.length / 32 + " hashes"),
           null);
     }

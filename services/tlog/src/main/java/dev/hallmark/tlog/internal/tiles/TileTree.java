@@ -3,8 +3,8 @@ package dev.hallmark.tlog.internal.tiles;
 import dev.hallmark.core.merkle.Hash;
 
 /**
- * A full tile (256 hashes) with every inner node computed once, so that any aligned subtree
- * inside it is an array lookup. Immutable.
+ * A full tile (256 hashes) with every inner node computed once, so that any aligned subtree inside
+ * it is an array lookup. Immutable.
  */
 public final class TileTree {
   private final byte[][] levels = new byte[9][];

@@ -19,8 +19,8 @@ public final class Tiles {
   }
 
   /**
-   * Width of tile (level, index) as a tree of size s implies: 256 when full, 1..255 when
-   * partial, 0 when the tile does not exist at that size.
+   * Width of tile (level, index) as a tree of size s implies: 256 when full, 1..255 when partial, 0
+   * when the tile does not exist at that size.
    */
   public static int widthAt(long size, int level, long index) {
     long edge = edgeTileIndex(size, level);
@@ -43,8 +43,8 @@ public final class Tiles {
   }
 
   /**
-   * Parses an index path; IllegalArgumentException unless every group is three digits, all but
-   * the last prefixed with x, and the value fits in a long.
+   * Parses an index path; IllegalArgumentException unless every group is three digits, all but the
+   * last prefixed with x, and the value fits in a long.
    */
   public static long parseIndex(String path) {
     String[] groups = path.split("/", -1);
