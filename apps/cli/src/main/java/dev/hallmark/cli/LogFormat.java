@@ -12,6 +12,7 @@ final class LogFormat {
     }
     String format = env.getOrDefault("HALLMARK_LOG_FORMAT", "text");
     System.setProperty(
-        "logback.configurationFile", format.equals("json") ? "logback-json.xml" : "logback-text.xml");
+        "logback.configurationFile",
+        format.equals("json") ? "logback-json.xml" : "logback-text.xml");
   }
 }

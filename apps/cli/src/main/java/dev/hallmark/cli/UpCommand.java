@@ -30,7 +30,8 @@ final class UpCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "Where keys, the embedded database and endpoints.json live (default .hallmark).")
+      description =
+          "Where keys, the embedded database and endpoints.json live (default .hallmark).")
   Path dataDir;
 
   @Override

@@ -11,6 +11,7 @@ import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.config.ServerConfig;
 import dev.hallmark.server.database.Database;
 import dev.hallmark.server.http.ProblemErrorHandler;
+import dev.hallmark.server.keys.LogKey;
 import dev.hallmark.server.keys.NoteKeyFiles;
 import dev.hallmark.server.ops.OpsHttp;
 import dev.hallmark.server.rekorv2.RekorV2Http;
@@ -41,9 +42,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires every service into one process: database, log engine, HTTP server (one port per
- * service, each served at the root of its own origin), metrics and health. The one place where
- * clocks, randomness, keys and data sources are created.
+ * Wires every service into one process: database, log engine, HTTP server (one port per service,
+ * each served at the root of its own origin), metrics and health. The one place where clocks,
+ * randomness, keys and data sources are created.
  */
 public final class HallmarkServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(HallmarkServer.class);
@@ -99,7 +100,7 @@ public final class HallmarkServer implements AutoCloseable {
     LogEngine engine = new LogEngine(database.dataSource(), metrics, processId, completions);
     try {
       int maxRequest = config.intValue(ConfigKeys.MAX_REQUEST_BYTES, 1024, 64 << 20);
-      int port = config.intValue(ConfigKeys.REKOR_V2_PORT, 0, 65535);
+      int port = freePortIfZero(config.intValue(ConfigKeys.REKOR_V2_PORT, 0, 65535));
       String publicHost = config.get(ConfigKeys.PUBLIC_HOST);
       String rekorUrl =
           config.optional(ConfigKeys.REKOR_V2_URL).orElse("http://" + publicHost + ":" + port);
@@ -109,9 +110,11 @@ public final class HallmarkServer implements AutoCloseable {
               .optional(ConfigKeys.REKOR_V2_KEY_FILE)
               .map(Path::of)
               .orElse(dataDir.resolve("keys").resolve("rekor-v2-log.pem"));
-      NoteSigner signer =
+      LogKey logKey =
           new NoteKeyFiles(new SecureRandom())
               .loadOrCreate(keyFile, config.get(ConfigKeys.REKOR_V2_KEY_TYPE), origin);
+      NoteSigner signer = logKey.signer();
+      NoteKeyFiles.writePublicKey(dataDir.resolve("rekor-v2-log.pub"), logKey.publicKey());
       LogSettings defaults = LogSettings.defaults();
       LogSettings settings =
           new LogSettings(
@@ -137,10 +140,6 @@ public final class HallmarkServer implements AutoCloseable {
           .mount(rekorHost);
       Server server = sb.build();
       server.start().join();
-      int actualPort = server.activeLocalPort();
-      if (port == 0) {
-        rekorUrl = "http://" + publicHost + ":" + actualPort;
-      }
       Map<String, String> endpoints = new LinkedHashMap<>();
       endpoints.put("rekorV2Url", rekorUrl);
       writeEndpoints(dataDir, endpoints);
@@ -152,6 +151,19 @@ public final class HallmarkServer implements AutoCloseable {
       completions.shutdownNow();
       database.close();
       throw e;
+    }
+  }
+
+  /**
+   * Port-based virtual hosts need the port before binding: "0" (any free port, for tests and
+   * side-by-side instances) is resolved here.
+   */
+  private static int freePortIfZero(int port) throws IOException {
+    if (port != 0) {
+      return port;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      return probe.getLocalPort();
     }
   }
 

@@ -11,9 +11,9 @@ import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Configuration from a properties file and the environment. Every key {@code a.b.c} can be set
- * in the file or as environment variable {@code HALLMARK_A_B_C}; the environment wins. Unknown
- * keys are refused so that typos do not silently fall back to defaults. See docs/configuration.md.
+ * Configuration from a properties file and the environment. Every key {@code a.b.c} can be set in
+ * the file or as environment variable {@code HALLMARK_A_B_C}; the environment wins. Unknown keys
+ * are refused so that typos do not silently fall back to defaults. See docs/configuration.md.
  */
 public final class ServerConfig {
   private final Map<String, String> values;
@@ -46,7 +46,8 @@ public final class ServerConfig {
     }
     for (String key : values.keySet()) {
       if (!ConfigKeys.ALL.containsKey(key)) {
-        throw new ConfigException("unknown configuration key '" + key + "' (see docs/configuration.md)");
+        throw new ConfigException(
+            "unknown configuration key '" + key + "' (see docs/configuration.md)");
       }
     }
     return new ServerConfig(values);

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
+
   /** Migration locations, one per service: {@code classpath:db/<service>}. */
   private static final List<String> SERVICES = List.of("tlog");
 
@@ -106,8 +107,8 @@ public final class Database implements AutoCloseable {
   }
 
   /**
-   * A killed Hallmark leaves its embedded PostgreSQL running on the data directory; stop it so
-   * that this start can take over the directory.
+   * A killed Hallmark leaves its embedded PostgreSQL running on the data directory; stop it so that
+   * this start can take over the directory.
    */
   private static void stopStaleServer(Path dir) throws IOException {
     Path pidFile = dir.resolve("postmaster.pid");

@@ -1,15 +1,15 @@
 package dev.hallmark.server.http;
 
+import com.linecorp.armeria.common.AggregatedHttpResponse;
+import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.RequestHeaders;
 import com.linecorp.armeria.common.annotation.Nullable;
-import com.linecorp.armeria.common.ContentTooLargeException;
 import com.linecorp.armeria.server.HttpStatusException;
 import com.linecorp.armeria.server.ServerErrorHandler;
 import com.linecorp.armeria.server.ServiceConfig;
 import com.linecorp.armeria.server.ServiceRequestContext;
-import com.linecorp.armeria.common.AggregatedHttpResponse;
 import dev.hallmark.tlog.EntryTooLargeException;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.rekorv2.InvalidEntryException;
@@ -36,11 +36,10 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
     if (t instanceof EntryTooLargeException) {
       return new Problem(HttpStatus.BAD_REQUEST, "Entry too large", t.getMessage());
     }
-    if (t instanceof ContentTooLargeException) {
-      return new Problem(
-          HttpStatus.BAD_REQUEST,
-          "Request body too large",
-          "request body exceeds the limit of " + maxRequestBytes + " bytes");
+    if (t instanceof ContentTooLargeException
+        || (t instanceof HttpStatusException hse
+            && hse.httpStatus() == HttpStatus.REQUEST_ENTITY_TOO_LARGE)) {
+      return tooLarge();
     }
     if (t instanceof NotFoundException) {
       return new Problem(HttpStatus.NOT_FOUND, "Not found", t.getMessage());
@@ -49,10 +48,20 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
       return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Log unavailable", t.getMessage());
     }
     if (t instanceof HttpStatusException hse) {
-      return new Problem(hse.httpStatus(), hse.httpStatus().reasonPhrase(), hse.httpStatus().reasonPhrase());
+      return new Problem(
+          hse.httpStatus(), hse.httpStatus().reasonPhrase(), hse.httpStatus().reasonPhrase());
     }
     log.error("unexpected error", t);
-    return new Problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "unexpected server error");
+    return new Problem(
+        HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "unexpected server error");
+  }
+
+  /** 400 as the API promises for every bad input (not 413), naming the limit. */
+  private Problem tooLarge() {
+    return new Problem(
+        HttpStatus.BAD_REQUEST,
+        "Request body too large",
+        "request body exceeds the limit of " + maxRequestBytes + " bytes");
   }
 
   static Throwable unwrap(Throwable t) {
@@ -76,8 +85,9 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
       HttpStatus status,
       @Nullable String description,
       @Nullable Throwable cause) {
-    if (cause != null && unwrap(cause) instanceof ContentTooLargeException) {
-      return problemFor(cause).toAggregated();
+    if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
+        || (cause != null && unwrap(cause) instanceof ContentTooLargeException)) {
+      return tooLarge().toAggregated();
     }
     String detail = description != null ? description : status.reasonPhrase();
     return new Problem(status, status.reasonPhrase(), detail).toAggregated();

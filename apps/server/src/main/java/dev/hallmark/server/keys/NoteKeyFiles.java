@@ -3,9 +3,9 @@ package dev.hallmark.server.keys;
 import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PrivateKeys;
+import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.note.NoteKeys;
-import dev.hallmark.core.note.NoteSigner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 
 /** Log signing keys kept as PKCS#8 PEM files; generated on first start when absent. */
@@ -24,10 +25,10 @@ public final class NoteKeyFiles {
   }
 
   /**
-   * Loads the key in {@code file}, or generates one of {@code type} ("ed25519" or "ecdsa-p256")
-   * and writes it there (mode 0600, written atomically) when the file does not exist.
+   * Loads the key in {@code file}, or generates one of {@code type} ("ed25519" or "ecdsa-p256") and
+   * writes it there (mode 0600, written atomically) when the file does not exist.
    */
-  public NoteSigner loadOrCreate(Path file, String type, String name) throws IOException {
+  public LogKey loadOrCreate(Path file, String type, String name) throws IOException {
     KeyPair pair;
     if (Files.exists(file)) {
       try {
@@ -41,10 +42,10 @@ public final class NoteKeyFiles {
     }
     String algorithm = pair.getPublic().getAlgorithm();
     if (algorithm.equals("Ed25519") || algorithm.equals("EdDSA")) {
-      return NoteKeys.ed25519(name, pair);
+      return new LogKey(pair.getPublic(), NoteKeys.ed25519(name, pair));
     }
     if (algorithm.equals("EC")) {
-      return NoteKeys.ecdsa(name, pair);
+      return new LogKey(pair.getPublic(), NoteKeys.ecdsa(name, pair));
     }
     throw new IOException("log key " + file + " is " + algorithm + "; use Ed25519 or ECDSA P-256");
   }
@@ -60,14 +61,21 @@ public final class NoteKeyFiles {
     }
   }
 
+  /** Writes the public half next to the data, for verifiers (PEM SubjectPublicKeyInfo). */
+  public static void writePublicKey(Path file, PublicKey key) throws IOException {
+    write(file, PublicKeys.pem("PUBLIC KEY", key.getEncoded()));
+  }
+
   private static void write(Path file, String pem) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".key", ".tmp");
     try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      if (!pem.contains("PUBLIC KEY")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      }
       Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
     }

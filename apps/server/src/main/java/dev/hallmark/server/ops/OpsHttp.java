@@ -8,8 +8,8 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.function.BooleanSupplier;
 
 /**
- * Liveness ({@code /healthz}), readiness ({@code /readyz}) and Prometheus metrics
- * ({@code /metrics}), mounted on every service's port.
+ * Liveness ({@code /healthz}), readiness ({@code /readyz}) and Prometheus metrics ({@code
+ * /metrics}), mounted on every service's port.
  */
 public final class OpsHttp {
   private final PrometheusMeterRegistry registry;
@@ -38,6 +38,7 @@ public final class OpsHttp {
   private static HttpResponse status(boolean ok) {
     return ok
         ? HttpResponse.of(HttpStatus.OK, MediaType.PLAIN_TEXT_UTF_8, "ok\n")
-        : HttpResponse.of(HttpStatus.SERVICE_UNAVAILABLE, MediaType.PLAIN_TEXT_UTF_8, "not ready\n");
+        : HttpResponse.of(
+            HttpStatus.SERVICE_UNAVAILABLE, MediaType.PLAIN_TEXT_UTF_8, "not ready\n");
   }
 }

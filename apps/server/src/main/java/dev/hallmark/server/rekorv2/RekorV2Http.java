@@ -25,15 +25,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rekor v2 over HTTP: {@code POST /api/v2/log/entries} and the C2SP tlog-tiles read path
- * ({@code /checkpoint}, {@code /tile/...}, also under {@code /api/v2/}). Thin: parse, call the
- * log, render; errors go to the server's problem handler.
+ * Rekor v2 over HTTP: {@code POST /api/v2/log/entries} and the C2SP tlog-tiles read path ({@code
+ * /checkpoint}, {@code /tile/...}, also under {@code /api/v2/}). Thin: parse, call the log, render;
+ * errors go to the server's problem handler.
  */
 public final class RekorV2Http {
   private static final MediaType CHECKPOINT_TYPE = MediaType.parse("text/plain; charset=utf-8");
   private static final Pattern TILE =
       Pattern.compile("(\\d{1,2})/((?:x\\d{3}/)*\\d{3})(?:\\.p/(\\d{1,3}))?");
-  private static final Pattern BUNDLE = Pattern.compile("entries/((?:x\\d{3}/)*\\d{3})(?:\\.p/(\\d{1,3}))?");
+  private static final Pattern BUNDLE =
+      Pattern.compile("entries/((?:x\\d{3}/)*\\d{3})(?:\\.p/(\\d{1,3}))?");
 
   private final TransparencyLog log;
   private final RekorV2Entries entries;
@@ -100,7 +101,8 @@ public final class RekorV2Http {
         HttpData.ofUtf8(note));
   }
 
-  private HttpResponse tile(ServiceRequestContext ctx, String prefix) throws LogUnavailableException {
+  private HttpResponse tile(ServiceRequestContext ctx, String prefix)
+      throws LogUnavailableException {
     String rest = ctx.path().substring(prefix.length());
     Matcher m = TILE.matcher(rest);
     Matcher b = BUNDLE.matcher(rest);

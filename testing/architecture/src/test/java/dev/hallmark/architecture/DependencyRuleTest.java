@@ -1,0 +1,144 @@
+package dev.hallmark.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rule of docs/architecture.md, checked on the compiled main classes. */
+class DependencyRuleTest {
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("dev.hallmark");
+    // Sanity: the import must see the modules (jars are excluded, so classes come from the
+    // reactor's target/classes directories on the test classpath).
+    if (classes.stream().noneMatch(c -> c.getPackageName().startsWith("dev.hallmark.core"))
+        || classes.stream().noneMatch(c -> c.getPackageName().startsWith("dev.hallmark.tlog"))) {
+      importAll();
+    }
+  }
+
+  private static void importAll() {
+    classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.hallmark");
+  }
+
+  @Test
+  void seesEveryModule() {
+    for (String pkg :
+        new String[] {
+          "dev.hallmark.core.crypto",
+          "dev.hallmark.core.merkle",
+          "dev.hallmark.core.note",
+          "dev.hallmark.core.json",
+          "dev.hallmark.core.verify",
+          "dev.hallmark.tlog",
+          "dev.hallmark.server",
+          "dev.hallmark.cli"
+        }) {
+      if (classes.stream().noneMatch(c -> c.getPackageName().equals(pkg))) {
+        throw new AssertionError("no classes imported from " + pkg);
+      }
+    }
+  }
+
+  @Test
+  void coreDependsOnlyOnJdkBouncyCastleJacksonAndCore() {
+    classes()
+        .that()
+        .resideInAPackage("dev.hallmark.core..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "javax.security..",
+            "org.bouncycastle..",
+            "com.fasterxml.jackson..",
+            "dev.hallmark.core..")
+        .because("core is pure libraries: JDK, BouncyCastle and a JSON library only")
+        .check(classes);
+  }
+
+  @Test
+  void servicesDoNotDependOnAppsOrOtherServices() {
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.tlog..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.hallmark.server..", "dev.hallmark.cli..", "com.linecorp..")
+        .because("a service depends on core; only apps depend on everything")
+        .check(classes);
+  }
+
+  @Test
+  void onlyAppsUseTheHttpServerAndEmbeddedDatabase() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages("dev.hallmark.server..", "dev.hallmark.cli..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "com.linecorp.armeria..", "io.zonky..", "org.flywaydb..", "com.zaxxer..")
+        .check(classes);
+  }
+
+  @Test
+  void internalPackagesStayInsideTheirModule() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.merkle..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.merkle.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.crypto..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.crypto.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.note..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.note.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.tlog..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.tlog.internal..")
+        .check(classes);
+  }
+
+  @Test
+  void noPackageCycles() {
+    slices().matching("dev.hallmark.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
+  void noUtilCommonOrManagerPackages() {
+    noClasses()
+        .should()
+        .resideInAnyPackage("..util..", "..common..", "..manager..", "..utils..")
+        .because("package by feature, never by layer")
+        .check(classes);
+  }
+}
