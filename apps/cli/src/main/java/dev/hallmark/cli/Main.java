@@ -34,6 +34,12 @@ public final class Main {
   }
 
   static String oneLine(Throwable t) {
+    if (t instanceof java.nio.file.NoSuchFileException) {
+      return "no such file: " + t.getMessage();
+    }
+    if (t instanceof java.nio.file.AccessDeniedException) {
+      return "permission denied: " + t.getMessage();
+    }
     String m = t.getMessage();
     return (m == null ? t.getClass().getSimpleName() : m).replace('\n', ' ');
   }

@@ -377,6 +377,9 @@ class RekorV2HttpTest {
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("hallmark_tlog_entries_total");
     assertThat(get("/no/such/path").statusCode()).isEqualTo(404);
+    HttpResponse<String> openApi = get("/openapi.json");
+    assertThat(openApi.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(openApi.body()).get("paths").has("/api/v2/log/entries")).isTrue();
     assertThat(Files.readString(dataDir.resolve("endpoints.json")))
         .contains("\"rekorV2Url\" : \"" + url + "\"");
   }

@@ -53,6 +53,7 @@ public final class RekorV2Http {
     host.route().post("/api/v2/log/entries").build((ctx, req) -> add(ctx, req));
     host.route().get("/checkpoint").build((ctx, req) -> checkpoint());
     host.route().get("/api/v2/checkpoint").build((ctx, req) -> checkpoint());
+    host.route().get("/openapi.json").build((ctx, req) -> openApi());
     host.serviceUnder("/tile/", (ctx, req) -> tile(ctx, "/tile/"));
     host.serviceUnder("/api/v2/tile/", (ctx, req) -> tile(ctx, "/api/v2/tile/"));
   }
@@ -81,6 +82,15 @@ public final class RekorV2Http {
                                   HttpData.wrap(json));
                             }));
     return HttpResponse.of(response);
+  }
+
+  private static HttpResponse openApi() throws java.io.IOException {
+    try (var in = RekorV2Http.class.getResourceAsStream("/openapi/rekor-v2.json")) {
+      if (in == null) {
+        throw new NotFoundException("OpenAPI document missing from the build");
+      }
+      return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, HttpData.wrap(in.readAllBytes()));
+    }
   }
 
   private ProposedEntry parse(byte[] body) {
