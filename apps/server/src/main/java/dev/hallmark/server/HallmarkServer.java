@@ -32,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -97,7 +98,14 @@ public final class HallmarkServer implements AutoCloseable {
         Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()), named("verify"));
     ExecutorService completions = Executors.newFixedThreadPool(2, named("complete"));
-    LogEngine engine = new LogEngine(database.dataSource(), metrics, processId, completions);
+    LogEngine engine =
+        new LogEngine(
+            database.dataSource(),
+            metrics,
+            processId,
+            completions,
+            Clock.systemUTC(),
+            new SecureRandom());
     try {
       int maxRequest = config.intValue(ConfigKeys.MAX_REQUEST_BYTES, 1024, 64 << 20);
       int port = freePortIfZero(config.intValue(ConfigKeys.REKOR_V2_PORT, 0, 65535));

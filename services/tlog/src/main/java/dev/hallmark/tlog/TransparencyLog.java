@@ -7,9 +7,11 @@ import dev.hallmark.core.note.NoteSigner;
 import dev.hallmark.tlog.internal.sequencer.Published;
 import dev.hallmark.tlog.internal.sequencer.Sequenced;
 import dev.hallmark.tlog.internal.sequencer.Sequencer;
+import dev.hallmark.tlog.internal.storage.EntryRef;
 import dev.hallmark.tlog.internal.storage.LogStorage;
 import dev.hallmark.tlog.internal.storage.NewEntry;
 import dev.hallmark.tlog.internal.storage.StorageException;
+import dev.hallmark.tlog.internal.storage.StoredEntry;
 import dev.hallmark.tlog.internal.tiles.TileCache;
 import dev.hallmark.tlog.internal.tiles.TileUnavailableException;
 import dev.hallmark.tlog.internal.tiles.Tiles;
@@ -28,6 +30,7 @@ import java.util.concurrent.CompletionException;
 public final class TransparencyLog implements AutoCloseable {
   private final String name;
   private final int logId;
+  private final long treeId;
   private final String origin;
   private final NoteSigner signer;
   private final LogStorage storage;
@@ -38,6 +41,7 @@ public final class TransparencyLog implements AutoCloseable {
   TransparencyLog(
       String name,
       int logId,
+      long treeId,
       String origin,
       NoteSigner signer,
       LogStorage storage,
@@ -45,6 +49,7 @@ public final class TransparencyLog implements AutoCloseable {
       Sequencer sequencer) {
     this.name = name;
     this.logId = logId;
+    this.treeId = treeId;
     this.origin = origin;
     this.signer = signer;
     this.storage = storage;
@@ -61,6 +66,11 @@ public final class TransparencyLog implements AutoCloseable {
     return origin;
   }
 
+  /** The log's tree ID (random, fixed at creation; part of Rekor v1 origins and entry IDs). */
+  public long treeId() {
+    return treeId;
+  }
+
   public NoteSigner signer() {
     return signer;
   }
@@ -71,12 +81,20 @@ public final class TransparencyLog implements AutoCloseable {
    * the existing index. Fails with {@link LogUnavailableException} when the log cannot take it.
    */
   public CompletableFuture<Appended> append(byte[] body) {
+    return append(body, List.of());
+  }
+
+  /**
+   * Adds an entry that {@link #search} finds under each of {@code searchKeys}, stored in the same
+   * transaction as the entry.
+   */
+  public CompletableFuture<Appended> append(byte[] body, List<String> searchKeys) {
     if (body.length > 65535) {
       return CompletableFuture.failedFuture(new EntryTooLargeException(body.length));
     }
     byte[] copy = body.clone();
     return sequencer
-        .submit(new NewEntry(Rfc6962.leafHash(copy), copy))
+        .submit(new NewEntry(Rfc6962.leafHash(copy), copy, searchKeys))
         .thenApply(s -> appended(s, copy));
   }
 
@@ -88,7 +106,7 @@ public final class TransparencyLog implements AutoCloseable {
     } catch (TileUnavailableException e) {
       throw new CompletionException(new LogUnavailableException("cannot build proof", e));
     }
-    return new Appended(s.index(), s.duplicate(), body, p.snapshot(), proof);
+    return new Appended(s.index(), s.integratedTime(), s.duplicate(), body, p.snapshot(), proof);
   }
 
   /** The latest signed checkpoint. */
@@ -183,6 +201,53 @@ public final class TransparencyLog implements AutoCloseable {
       pos += 2 + len;
     }
     return Arrays.copyOf(bundle, pos);
+  }
+
+  /**
+   * The entry at {@code index} with its inclusion proof against the latest checkpoint; empty if no
+   * signed checkpoint covers that index.
+   */
+  public Optional<Appended> entry(long index) throws LogUnavailableException {
+    Published p = published();
+    if (index < 0 || index >= p.snapshot().size()) {
+      return Optional.empty();
+    }
+    try {
+      StoredEntry stored =
+          storage
+              .entry(logId, index)
+              .orElseThrow(() -> new LogUnavailableException("entry " + index + " is missing"));
+      return Optional.of(
+          appended(new Sequenced(index, stored.integratedTime(), false, p), stored.body()));
+    } catch (StorageException e) {
+      throw new LogUnavailableException("cannot read entry " + index, e);
+    } catch (CompletionException e) {
+      throw new LogUnavailableException("cannot build proof for entry " + index, e.getCause());
+    }
+  }
+
+  /** The entry whose leaf hash (Rekor v1 UUID) is {@code leafHash}, if a checkpoint covers it. */
+  public Optional<Appended> entryByLeafHash(Hash leafHash) throws LogUnavailableException {
+    try {
+      EntryRef ref = storage.find(logId, List.of(leafHash)).get(leafHash);
+      return ref == null ? Optional.empty() : entry(ref.index());
+    } catch (StorageException e) {
+      throw new LogUnavailableException("cannot look up entry", e);
+    }
+  }
+
+  /**
+   * Indexes of entries (covered by the latest checkpoint, ascending, at most {@code limit}) stored
+   * with all ({@code all}) or any of {@code keys}.
+   */
+  public List<Long> search(List<String> keys, boolean all, int limit)
+      throws LogUnavailableException {
+    Published p = published();
+    try {
+      return storage.search(logId, keys, all, p.snapshot().size(), limit);
+    } catch (StorageException e) {
+      throw new LogUnavailableException("cannot search the log", e);
+    }
   }
 
   /** Inclusion proof of entry {@code index} in the tree of {@code size} (at most the latest). */

@@ -31,7 +31,13 @@ class FailureTest {
     ds = TestDatabase.fresh();
     storage = new FaultyStorage(new SqlLogStorage(ds));
     engine =
-        new LogEngine(storage, new SimpleMeterRegistry(), "p1", Executors.newFixedThreadPool(2));
+        new LogEngine(
+            storage,
+            new SimpleMeterRegistry(),
+            "p1",
+            Executors.newFixedThreadPool(2),
+            java.time.Clock.systemUTC(),
+            new java.util.Random(42));
     log = engine.open("test", ORIGIN, SIGNER, LogFixture.settings());
     TransparencyLogTest.awaitReady(log);
   }

@@ -1,18 +1,21 @@
 package dev.hallmark.tlog;
 
 import dev.hallmark.core.merkle.Hash;
+import dev.hallmark.tlog.internal.storage.EntryRef;
 import dev.hallmark.tlog.internal.storage.LeaseLostException;
 import dev.hallmark.tlog.internal.storage.LogState;
 import dev.hallmark.tlog.internal.storage.LogStorage;
 import dev.hallmark.tlog.internal.storage.NewEntry;
 import dev.hallmark.tlog.internal.storage.PendingEntry;
 import dev.hallmark.tlog.internal.storage.StorageException;
+import dev.hallmark.tlog.internal.storage.StoredEntry;
 import dev.hallmark.tlog.internal.storage.TileKey;
 import dev.hallmark.tlog.internal.storage.TileRow;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import java.util.function.UnaryOperator;
 
 /** Storage that fails on demand, around a real one, to test every failure point of a batch. */
@@ -49,8 +52,9 @@ final class FaultyStorage implements LogStorage {
   }
 
   @Override
-  public LogState open(String name, String origin) throws StorageException {
-    return real.open(name, origin);
+  public LogState open(String name, LongFunction<String> originForTreeId, long newTreeId)
+      throws StorageException {
+    return real.open(name, originForTreeId, newTreeId);
   }
 
   @Override
@@ -75,6 +79,7 @@ final class FaultyStorage implements LogStorage {
       String holder,
       long epoch,
       long firstIndex,
+      long integratedTime,
       List<NewEntry> entries,
       List<TileRow> tiles,
       List<Long> pendingIds)
@@ -82,7 +87,7 @@ final class FaultyStorage implements LogStorage {
     if (trip(Fault.BEFORE_APPEND)) {
       throw new StorageException("injected: connection lost before the batch");
     }
-    real.appendBatch(logId, holder, epoch, firstIndex, entries, tiles, pendingIds);
+    real.appendBatch(logId, holder, epoch, firstIndex, integratedTime, entries, tiles, pendingIds);
     if (trip(Fault.AFTER_APPEND_COMMIT)) {
       throw new StorageException("injected: commit succeeded but the answer was lost");
     }
@@ -105,9 +110,19 @@ final class FaultyStorage implements LogStorage {
   }
 
   @Override
-  public Map<Hash, Long> findIndexes(int logId, Collection<Hash> leafHashes)
+  public Map<Hash, EntryRef> find(int logId, Collection<Hash> leafHashes) throws StorageException {
+    return real.find(logId, leafHashes);
+  }
+
+  @Override
+  public Optional<StoredEntry> entry(int logId, long index) throws StorageException {
+    return real.entry(logId, index);
+  }
+
+  @Override
+  public List<Long> search(int logId, List<String> keys, boolean all, long belowSize, int limit)
       throws StorageException {
-    return real.findIndexes(logId, leafHashes);
+    return real.search(logId, keys, all, belowSize, limit);
   }
 
   @Override

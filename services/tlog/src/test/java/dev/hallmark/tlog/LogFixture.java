@@ -32,7 +32,13 @@ final class LogFixture {
   }
 
   static LogEngine engine(DataSource ds, String process) {
-    return new LogEngine(ds, new SimpleMeterRegistry(), process, Executors.newFixedThreadPool(2));
+    return new LogEngine(
+        ds,
+        new SimpleMeterRegistry(),
+        process,
+        Executors.newFixedThreadPool(2),
+        java.time.Clock.systemUTC(),
+        new java.util.Random(42));
   }
 
   static byte[] body(String text) {

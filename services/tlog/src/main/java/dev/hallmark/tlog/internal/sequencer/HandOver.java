@@ -2,6 +2,7 @@ package dev.hallmark.tlog.internal.sequencer;
 
 import dev.hallmark.core.merkle.Hash;
 import dev.hallmark.tlog.LogUnavailableException;
+import dev.hallmark.tlog.internal.storage.EntryRef;
 import dev.hallmark.tlog.internal.storage.LogStorage;
 import dev.hallmark.tlog.internal.storage.NewEntry;
 import dev.hallmark.tlog.internal.storage.StorageException;
@@ -51,12 +52,12 @@ final class HandOver {
     if (waiting.isEmpty()) {
       return;
     }
-    Map<Hash, Long> found = storage.findIndexes(logId, waiting.keySet());
+    Map<Hash, EntryRef> found = storage.find(logId, waiting.keySet());
     for (var it = waiting.entrySet().iterator(); it.hasNext(); ) {
       var e = it.next();
-      Long index = found.get(e.getKey());
-      if (index != null && current != null && index < current.snapshot().size()) {
-        Sequenced result = new Sequenced(index, false, current);
+      EntryRef ref = found.get(e.getKey());
+      if (ref != null && current != null && ref.index() < current.snapshot().size()) {
+        Sequenced result = new Sequenced(ref.index(), ref.integratedTime(), false, current);
         e.getValue().forEach(s -> completions.execute(() -> s.result().complete(result)));
         it.remove();
         continue;

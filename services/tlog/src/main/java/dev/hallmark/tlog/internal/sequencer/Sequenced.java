@@ -1,4 +1,4 @@
 package dev.hallmark.tlog.internal.sequencer;
 
-/** Where an entry landed and the published tree that covers it. */
-public record Sequenced(long index, boolean duplicate, Published published) {}
+/** Where an entry landed, when, and the published tree that covers it. */
+public record Sequenced(long index, long integratedTime, boolean duplicate, Published published) {}

@@ -11,6 +11,7 @@ import dev.hallmark.core.note.SignedNote;
 import dev.hallmark.tlog.LogSettings;
 import dev.hallmark.tlog.LogSnapshot;
 import dev.hallmark.tlog.LogUnavailableException;
+import dev.hallmark.tlog.internal.storage.EntryRef;
 import dev.hallmark.tlog.internal.storage.LeaseLostException;
 import dev.hallmark.tlog.internal.storage.LogState;
 import dev.hallmark.tlog.internal.storage.LogStorage;
@@ -29,6 +30,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +67,7 @@ public final class Sequencer implements AutoCloseable {
   private final LogSettings settings;
   private final TileCache tiles;
   private final Executor completions;
+  private final Clock clock;
   private final BlockingQueue<Submission> queue;
   private final HandOver handedOver;
   private final PersistedTree persisted;
@@ -90,6 +93,7 @@ public final class Sequencer implements AutoCloseable {
       LogSettings settings,
       TileCache tiles,
       Executor completions,
+      Clock clock,
       MeterRegistry metrics)
       throws StorageException {
     this.storage = storage;
@@ -100,6 +104,7 @@ public final class Sequencer implements AutoCloseable {
     this.settings = settings;
     this.tiles = tiles;
     this.completions = completions;
+    this.clock = clock;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     this.handedOver = new HandOver(storage, logId, completions);
     this.persisted = new PersistedTree(storage, logId, tiles);
@@ -287,7 +292,7 @@ public final class Sequencer implements AutoCloseable {
       byLeaf.computeIfAbsent(s.entry().leafHash(), h -> new ArrayList<>()).add(s);
       entries.putIfAbsent(s.entry().leafHash(), s.entry());
     }
-    Map<Hash, Long> existing = storage.findIndexes(logId, byLeaf.keySet());
+    Map<Hash, EntryRef> existing = storage.find(logId, byLeaf.keySet());
     List<NewEntry> fresh = new ArrayList<>();
     for (NewEntry e : entries.values()) {
       if (!existing.containsKey(e.leafHash())) {
@@ -295,6 +300,7 @@ public final class Sequencer implements AutoCloseable {
       }
     }
     long first = edge.size();
+    long now = clock.instant().getEpochSecond();
     for (NewEntry e : fresh) {
       edge.append(e.leafHash().toBytes());
     }
@@ -303,7 +309,7 @@ public final class Sequencer implements AutoCloseable {
     List<Long> pendingIds = new ArrayList<>();
     pending.forEach(p -> pendingIds.add(p.id()));
     try {
-      storage.appendBatch(logId, holder, epoch, first, fresh, dirty, pendingIds);
+      storage.appendBatch(logId, holder, epoch, first, now, fresh, dirty, pendingIds);
     } catch (StorageException | LeaseLostException e) {
       epoch = -1; // the in-memory edge may be ahead of storage: reload on re-acquire
       throw e;
@@ -315,7 +321,7 @@ public final class Sequencer implements AutoCloseable {
     Hash root = proofs.root(size);
     Published previous = published;
     if (previous != null && previous.snapshot().size() == size && !needsCheckpoint) {
-      complete(byLeaf, existing, first, previous);
+      complete(byLeaf, existing, first, now, previous);
       return;
     }
     if (previous != null && previous.snapshot().size() > 0) {
@@ -347,16 +353,22 @@ public final class Sequencer implements AutoCloseable {
     needsCheckpoint = false;
     entriesCounter.increment(fresh.size());
     batchTimer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-    complete(byLeaf, existing, first, next);
+    complete(byLeaf, existing, first, now, next);
   }
 
   private void complete(
-      Map<Hash, List<Submission>> byLeaf, Map<Hash, Long> existing, long first, Published p) {
+      Map<Hash, List<Submission>> byLeaf,
+      Map<Hash, EntryRef> existing,
+      long first,
+      long integratedTime,
+      Published p) {
     long next = first;
     for (Map.Entry<Hash, List<Submission>> e : byLeaf.entrySet()) {
-      Long old = existing.get(e.getKey());
-      long index = old != null ? old : next++;
-      Sequenced result = new Sequenced(index, old != null, p);
+      EntryRef old = existing.get(e.getKey());
+      Sequenced result =
+          old != null
+              ? new Sequenced(old.index(), old.integratedTime(), true, p)
+              : new Sequenced(next++, integratedTime, false, p);
       for (Submission s : e.getValue()) {
         completions.execute(() -> s.result().complete(result));
       }

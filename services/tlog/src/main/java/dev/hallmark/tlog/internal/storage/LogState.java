@@ -7,6 +7,7 @@ public record LogState(
     int logId,
     String name,
     String origin,
+    long treeId,
     long persistedSize,
     long checkpointSize,
     Hash rootHash,

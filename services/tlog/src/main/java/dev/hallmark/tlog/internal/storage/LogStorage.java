@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 
 /**
  * What the log engine needs from its database. Every method is one transaction.
@@ -25,9 +26,11 @@ import java.util.Optional;
 public interface LogStorage {
 
   /**
-   * Registers the log if absent and returns its state; the origin of an existing log must match.
+   * Registers the log if absent (with tree ID {@code newTreeId}) and returns its state; the origin,
+   * computed from the stored tree ID, must match that of an existing log.
    */
-  LogState open(String name, String origin) throws StorageException;
+  LogState open(String name, LongFunction<String> originForTreeId, long newTreeId)
+      throws StorageException;
 
   LogState state(int logId) throws StorageException;
 
@@ -39,12 +42,16 @@ public interface LogStorage {
 
   void releaseLease(int logId, String holder) throws StorageException;
 
-  /** See the class contract. Deletes {@code pendingIds} in the same transaction. */
+  /**
+   * See the class contract. Stores each entry's search keys and deletes {@code pendingIds} in the
+   * same transaction; {@code integratedTime} (epoch seconds) is recorded for every entry.
+   */
   void appendBatch(
       int logId,
       String holder,
       long epoch,
       long firstIndex,
+      long integratedTime,
       List<NewEntry> entries,
       List<TileRow> tiles,
       List<Long> pendingIds)
@@ -61,8 +68,18 @@ public interface LogStorage {
       String checkpoint)
       throws StorageException;
 
-  /** Indexes of entries with these leaf hashes (absent ones are not in the map). */
-  Map<Hash, Long> findIndexes(int logId, Collection<Hash> leafHashes) throws StorageException;
+  /** Entries with these leaf hashes (absent ones are not in the map). */
+  Map<Hash, EntryRef> find(int logId, Collection<Hash> leafHashes) throws StorageException;
+
+  /** The entry at {@code index}, if stored. */
+  Optional<StoredEntry> entry(int logId, long index) throws StorageException;
+
+  /**
+   * Indexes (ascending, below {@code belowSize}, at most {@code limit}) of entries having all
+   * ({@code all}) or any of the search keys.
+   */
+  List<Long> search(int logId, List<String> keys, boolean all, long belowSize, int limit)
+      throws StorageException;
 
   /** The stored tile or empty; may be longer than the width a given checkpoint implies. */
   Optional<byte[]> tile(int logId, int level, long index) throws StorageException;

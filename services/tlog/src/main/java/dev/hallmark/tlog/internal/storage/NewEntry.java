@@ -1,12 +1,21 @@
 package dev.hallmark.tlog.internal.storage;
 
 import dev.hallmark.core.merkle.Hash;
+import java.util.List;
 
-/** An entry to store: its body and the RFC 6962 leaf hash of that body. */
-public record NewEntry(Hash leafHash, byte[] body) {
+/**
+ * An entry to store: its body, the RFC 6962 leaf hash of that body, and the search keys that should
+ * find it.
+ */
+public record NewEntry(Hash leafHash, byte[] body, List<String> searchKeys) {
   public NewEntry {
     if (body.length > 65535) {
       throw new IllegalArgumentException("entry larger than 65,535 bytes");
     }
+    searchKeys = List.copyOf(searchKeys);
+  }
+
+  public NewEntry(Hash leafHash, byte[] body) {
+    this(leafHash, body, List.of());
   }
 }

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongFunction;
 import javax.sql.DataSource;
 
 /** {@link LogStorage} in PostgreSQL, written directly in SQL (schema: db/tlog). */
@@ -23,16 +24,20 @@ public final class SqlLogStorage implements LogStorage {
   }
 
   @Override
-  public LogState open(String name, String origin) throws StorageException {
+  public LogState open(String name, LongFunction<String> originForTreeId, long newTreeId)
+      throws StorageException {
     try (Connection c = dataSource.getConnection()) {
       try (PreparedStatement ps =
           c.prepareStatement(
-              "INSERT INTO tlog_log (name, origin) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
+              "INSERT INTO tlog_log (name, origin, tree_id) VALUES (?, ?, ?)"
+                  + " ON CONFLICT (name) DO NOTHING")) {
         ps.setString(1, name);
-        ps.setString(2, origin);
+        ps.setString(2, originForTreeId.apply(newTreeId));
+        ps.setLong(3, newTreeId);
         ps.executeUpdate();
       }
       LogState state = select(c, "name = ?", name);
+      String origin = originForTreeId.apply(state.treeId());
       if (!state.origin().equals(origin)) {
         throw new StorageException(
             "log "
@@ -62,23 +67,24 @@ public final class SqlLogStorage implements LogStorage {
       throws SQLException, StorageException {
     try (PreparedStatement ps =
         c.prepareStatement(
-            "SELECT id, name, origin, persisted_size, checkpoint_size, root_hash, checkpoint"
-                + " FROM tlog_log WHERE "
+            "SELECT id, name, origin, tree_id, persisted_size, checkpoint_size, root_hash,"
+                + " checkpoint FROM tlog_log WHERE "
                 + where)) {
       ps.setObject(1, key);
       try (ResultSet rs = ps.executeQuery()) {
         if (!rs.next()) {
           throw new StorageException("no such log: " + key);
         }
-        byte[] root = rs.getBytes(6);
+        byte[] root = rs.getBytes(7);
         return new LogState(
             rs.getInt(1),
             rs.getString(2),
             rs.getString(3),
             rs.getLong(4),
             rs.getLong(5),
+            rs.getLong(6),
             root == null ? null : Hash.of(root),
-            rs.getString(7));
+            rs.getString(8));
       }
     }
   }
@@ -129,6 +135,7 @@ public final class SqlLogStorage implements LogStorage {
       String holder,
       long epoch,
       long firstIndex,
+      long integratedTime,
       List<NewEntry> entries,
       List<TileRow> tiles,
       List<Long> pendingIds)
@@ -137,7 +144,8 @@ public final class SqlLogStorage implements LogStorage {
       c.setAutoCommit(false);
       try {
         lockAsHolder(c, logId, holder, epoch, firstIndex);
-        insertEntries(c, logId, firstIndex, entries);
+        insertEntries(c, logId, firstIndex, integratedTime, entries);
+        insertSearchKeys(c, logId, firstIndex, entries);
         upsertTiles(c, logId, tiles);
         deletePending(c, pendingIds);
         try (PreparedStatement ps =
@@ -180,22 +188,48 @@ public final class SqlLogStorage implements LogStorage {
   }
 
   private static void insertEntries(
-      Connection c, int logId, long firstIndex, List<NewEntry> entries) throws SQLException {
+      Connection c, int logId, long firstIndex, long integratedTime, List<NewEntry> entries)
+      throws SQLException {
     if (entries.isEmpty()) {
       return;
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO tlog_entry (log_id, idx, leaf_hash, body) VALUES (?, ?, ?, ?)")) {
+            "INSERT INTO tlog_entry (log_id, idx, leaf_hash, body, integrated_time)"
+                + " VALUES (?, ?, ?, ?, ?)")) {
       long index = firstIndex;
       for (NewEntry e : entries) {
         ps.setInt(1, logId);
         ps.setLong(2, index++);
         ps.setBytes(3, e.leafHash().toBytes());
         ps.setBytes(4, e.body());
+        ps.setLong(5, integratedTime);
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  private static void insertSearchKeys(
+      Connection c, int logId, long firstIndex, List<NewEntry> entries) throws SQLException {
+    boolean any = false;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO tlog_search (log_id, key, idx) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      long index = firstIndex;
+      for (NewEntry e : entries) {
+        for (String key : e.searchKeys()) {
+          ps.setInt(1, logId);
+          ps.setString(2, key);
+          ps.setLong(3, index);
+          ps.addBatch();
+          any = true;
+        }
+        index++;
+      }
+      if (any) {
+        ps.executeBatch();
+      }
     }
   }
 
@@ -268,16 +302,16 @@ public final class SqlLogStorage implements LogStorage {
   }
 
   @Override
-  public Map<Hash, Long> findIndexes(int logId, Collection<Hash> leafHashes)
-      throws StorageException {
-    Map<Hash, Long> found = new HashMap<>();
+  public Map<Hash, EntryRef> find(int logId, Collection<Hash> leafHashes) throws StorageException {
+    Map<Hash, EntryRef> found = new HashMap<>();
     if (leafHashes.isEmpty()) {
       return found;
     }
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT leaf_hash, idx FROM tlog_entry WHERE log_id = ? AND leaf_hash = ANY (?)")) {
+                "SELECT leaf_hash, idx, integrated_time FROM tlog_entry"
+                    + " WHERE log_id = ? AND leaf_hash = ANY (?)")) {
       byte[][] hashes = new byte[leafHashes.size()][];
       int i = 0;
       for (Hash h : leafHashes) {
@@ -287,7 +321,7 @@ public final class SqlLogStorage implements LogStorage {
       ps.setArray(2, c.createArrayOf("bytea", hashes));
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
-          found.put(Hash.of(rs.getBytes(1)), rs.getLong(2));
+          found.put(Hash.of(rs.getBytes(1)), new EntryRef(rs.getLong(2), rs.getLong(3)));
         }
       }
       return found;
@@ -373,15 +407,70 @@ public final class SqlLogStorage implements LogStorage {
   }
 
   @Override
+  public Optional<StoredEntry> entry(int logId, long index) throws StorageException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT body, integrated_time FROM tlog_entry WHERE log_id = ? AND idx = ?")) {
+      ps.setInt(1, logId);
+      ps.setLong(2, index);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next()
+            ? Optional.of(new StoredEntry(index, rs.getBytes(1), rs.getLong(2)))
+            : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new StorageException("cannot read entry " + index, e);
+    }
+  }
+
+  @Override
+  public List<Long> search(int logId, List<String> keys, boolean all, long belowSize, int limit)
+      throws StorageException {
+    List<Long> out = new ArrayList<>();
+    if (keys.isEmpty()) {
+      return out;
+    }
+    // One index range scan per key; "all" keeps the indexes every key found.
+    String sql =
+        "SELECT idx FROM tlog_search WHERE log_id = ? AND key = ANY (?) AND idx < ?"
+            + " GROUP BY idx"
+            + (all ? " HAVING count(DISTINCT key) = ?" : "")
+            + " ORDER BY idx LIMIT ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps = c.prepareStatement(sql)) {
+      List<String> distinct = keys.stream().distinct().toList();
+      int i = 1;
+      ps.setInt(i++, logId);
+      ps.setArray(i++, c.createArrayOf("text", distinct.toArray()));
+      ps.setLong(i++, belowSize);
+      if (all) {
+        ps.setInt(i++, distinct.size());
+      }
+      ps.setInt(i, limit);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StorageException("cannot search the log", e);
+    }
+  }
+
+  @Override
   public void addPending(int logId, List<NewEntry> entries) throws StorageException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "INSERT INTO tlog_pending (log_id, leaf_hash, body) VALUES (?, ?, ?)")) {
+                "INSERT INTO tlog_pending (log_id, leaf_hash, body, search_keys)"
+                    + " VALUES (?, ?, ?, ?)")) {
       for (NewEntry e : entries) {
         ps.setInt(1, logId);
         ps.setBytes(2, e.leafHash().toBytes());
         ps.setBytes(3, e.body());
+        ps.setArray(4, c.createArrayOf("text", e.searchKeys().toArray()));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -396,15 +485,17 @@ public final class SqlLogStorage implements LogStorage {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id, leaf_hash, body FROM tlog_pending WHERE log_id = ? ORDER BY id"
-                    + " LIMIT ?")) {
+                "SELECT id, leaf_hash, body, search_keys FROM tlog_pending WHERE log_id = ?"
+                    + " ORDER BY id LIMIT ?")) {
       ps.setInt(1, logId);
       ps.setInt(2, limit);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
+          String[] keys = (String[]) rs.getArray(4).getArray();
           out.add(
               new PendingEntry(
-                  rs.getLong(1), new NewEntry(Hash.of(rs.getBytes(2)), rs.getBytes(3))));
+                  rs.getLong(1),
+                  new NewEntry(Hash.of(rs.getBytes(2)), rs.getBytes(3), List.of(keys))));
         }
       }
       return out;
