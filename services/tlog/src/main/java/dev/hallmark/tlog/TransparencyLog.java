@@ -37,6 +37,7 @@ public final class TransparencyLog implements AutoCloseable {
   private final TileCache tiles;
   private final Sequencer sequencer;
   private final BundleCache bundles;
+  private EdgeBundle edgeBundle;
 
   TransparencyLog(
       String name,
@@ -164,23 +165,47 @@ public final class TransparencyLog implements AutoCloseable {
     if (index < 0 || width < 1 || width > 256 || available == 0 || width > available) {
       return Optional.empty();
     }
-    byte[] full = available == 256 ? bundles.get(index) : null;
-    if (full == null) {
-      try {
-        List<byte[]> bodies = storage.entries(logId, index * 256, index * 256 + available);
-        if (bodies.size() != available) {
-          throw new LogUnavailableException("entries of bundle " + index + " are missing");
-        }
-        byte[] encoded = encodeBundle(bodies, available);
-        if (available == 256) {
-          bundles.put(index, encoded);
-        }
-        full = encoded;
-      } catch (StorageException e) {
-        throw new LogUnavailableException("cannot read entries", e);
-      }
+    byte[] encoded = available == 256 ? bundles.get(index) : edgeBundle(index, available);
+    if (encoded == null) {
+      encoded = encodeBundle(readEntries(index * 256, index * 256 + 256), 256);
+      bundles.put(index, encoded);
     }
-    return Optional.of(width == available ? full : prefix(full, width));
+    return Optional.of(width == available ? encoded : prefix(encoded, width));
+  }
+
+  /**
+   * The right-edge bundle, extended incrementally: monitors poll it as the log grows, so only the
+   * entries added since the last read are fetched.
+   */
+  private byte[] edgeBundle(long index, int count) throws LogUnavailableException {
+    synchronized (this) {
+      EdgeBundle cached = edgeBundle;
+      if (cached != null && cached.index() == index && cached.count() >= count) {
+        return cached.count() == count ? cached.bytes() : prefix(cached.bytes(), count);
+      }
+      int have = cached != null && cached.index() == index ? cached.count() : 0;
+      byte[] head = have > 0 ? cached.bytes() : new byte[0];
+      byte[] tail =
+          encodeBundle(readEntries(index * 256 + have, index * 256 + count), count - have);
+      byte[] bytes = Arrays.copyOf(head, head.length + tail.length);
+      System.arraycopy(tail, 0, bytes, head.length, tail.length);
+      edgeBundle = new EdgeBundle(index, count, bytes);
+      return bytes;
+    }
+  }
+
+  private record EdgeBundle(long index, int count, byte[] bytes) {}
+
+  private List<byte[]> readEntries(long from, long to) throws LogUnavailableException {
+    try {
+      List<byte[]> bodies = storage.entries(logId, from, to);
+      if (bodies.size() != to - from) {
+        throw new LogUnavailableException("entries " + from + ".." + to + " are missing");
+      }
+      return bodies;
+    } catch (StorageException e) {
+      throw new LogUnavailableException("cannot read entries", e);
+    }
   }
 
   private static byte[] encodeBundle(List<byte[]> bodies, int count) {

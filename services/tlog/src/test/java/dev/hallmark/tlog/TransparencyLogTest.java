@@ -133,6 +133,38 @@ class TransparencyLogTest {
   }
 
   @Test
+  void edgeBundleGrowsWithTheLog() throws Exception {
+    List<byte[]> bodies = new ArrayList<>();
+    for (int round = 0; round < 4; round++) {
+      List<CompletableFuture<Appended>> futures = new ArrayList<>();
+      for (int i = 0; i < 70; i++) {
+        byte[] b = body("edge " + round + " " + i);
+        futures.add(log.append(b));
+      }
+      for (var f : futures) {
+        Appended a = f.get(10, TimeUnit.SECONDS);
+        while (bodies.size() <= a.index()) {
+          bodies.add(null);
+        }
+        bodies.set((int) a.index(), a.body());
+      }
+      long size = log.latest().size();
+      int width = (int) Math.min(256, size);
+      byte[] bundle = log.entryBundle(0, width).orElseThrow();
+      int pos = 0;
+      for (int i = 0; i < width; i++) {
+        int len = ((bundle[pos] & 0xff) << 8) | (bundle[pos + 1] & 0xff);
+        assertThat(Arrays.copyOfRange(bundle, pos + 2, pos + 2 + len)).isEqualTo(bodies.get(i));
+        pos += 2 + len;
+      }
+      assertThat(pos).isEqualTo(bundle.length);
+      // An older, narrower width is a prefix of the current bundle.
+      assertThat(log.entryBundle(0, 1).orElseThrow())
+          .isEqualTo(Arrays.copyOf(bundle, 2 + bodies.get(0).length));
+    }
+  }
+
+  @Test
   void refusesEntriesTooLargeForABundle() {
     var f = log.append(new byte[65536]);
     assertThatThrownBy(() -> f.get(5, TimeUnit.SECONDS))

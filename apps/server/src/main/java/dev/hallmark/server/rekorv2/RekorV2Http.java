@@ -54,8 +54,8 @@ public final class RekorV2Http {
     host.route().get("/checkpoint").build((ctx, req) -> checkpoint());
     host.route().get("/api/v2/checkpoint").build((ctx, req) -> checkpoint());
     host.route().get("/openapi.json").build((ctx, req) -> openApi());
-    host.serviceUnder("/tile/", (ctx, req) -> tile(ctx, "/tile/"));
-    host.serviceUnder("/api/v2/tile/", (ctx, req) -> tile(ctx, "/api/v2/tile/"));
+    host.serviceUnder("/tile/", (ctx, req) -> offEventLoop(ctx, "/tile/"));
+    host.serviceUnder("/api/v2/tile/", (ctx, req) -> offEventLoop(ctx, "/api/v2/tile/"));
   }
 
   private HttpResponse add(ServiceRequestContext ctx, HttpRequest req) {
@@ -109,6 +109,20 @@ public final class RekorV2Http {
             .add("cache-control", "no-cache, max-age=1")
             .build(),
         HttpData.ofUtf8(note));
+  }
+
+  /** Tile and bundle reads may touch the database: never on the event loop. */
+  private HttpResponse offEventLoop(ServiceRequestContext ctx, String prefix) {
+    return HttpResponse.of(
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return tile(ctx, prefix);
+              } catch (LogUnavailableException e) {
+                throw new CompletionException(e);
+              }
+            },
+            ctx.blockingTaskExecutor()));
   }
 
   private HttpResponse tile(ServiceRequestContext ctx, String prefix)

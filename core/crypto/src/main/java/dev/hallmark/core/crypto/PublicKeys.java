@@ -81,6 +81,25 @@ public final class PublicKeys {
   }
 
   /**
+   * The DER SubjectPublicKeyInfo of a DER X.509 certificate, read with BouncyCastle's ASN.1 classes
+   * (no JCA certificate object): for hot paths that only need the key.
+   *
+   * @throws KeyParseException if the bytes are not a DER certificate
+   */
+  public static byte[] certificateSpki(byte[] der) throws KeyParseException {
+    try {
+      org.bouncycastle.asn1.x509.Certificate cert =
+          org.bouncycastle.asn1.x509.Certificate.getInstance(ASN1Primitive.fromByteArray(der));
+      if (cert == null || !Arrays.equals(cert.getEncoded(ASN1Encoding.DER), der)) {
+        throw new KeyParseException("certificate is not DER encoded");
+      }
+      return cert.getSubjectPublicKeyInfo().getEncoded(ASN1Encoding.DER);
+    } catch (IOException | RuntimeException e) {
+      throw new KeyParseException("bytes are not a DER X.509 certificate", e);
+    }
+  }
+
+  /**
    * Parses one DER X.509 certificate with no trailing bytes.
    *
    * @throws KeyParseException if the bytes are not a certificate
@@ -158,7 +177,29 @@ public final class PublicKeys {
 
   static PublicKeyInfo checkedInfo(PublicKey key, KeyDetails details)
       throws UnsupportedKeyException {
-    PublicKeyInfo info = PublicKeyInfo.of(key);
+    return checked(PublicKeyInfo.of(key), details);
+  }
+
+  /** Strictly parses DER SPKI bytes straight into BouncyCastle parameters (no JCA round trip). */
+  static PublicKeyInfo checkedInfo(byte[] der, KeyDetails details)
+      throws KeyParseException, UnsupportedKeyException {
+    SubjectPublicKeyInfo spki;
+    try {
+      spki = SubjectPublicKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
+      if (!Arrays.equals(spki.getEncoded(ASN1Encoding.DER), der)) {
+        throw new KeyParseException("public key is not DER encoded");
+      }
+    } catch (IOException | RuntimeException e) {
+      throw new KeyParseException("bytes are not a DER SubjectPublicKeyInfo", e);
+    }
+    if (spki.getAlgorithm().getAlgorithm().equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+      checkPointOnCurve(spki);
+    }
+    return checked(PublicKeyInfo.of(spki), details);
+  }
+
+  private static PublicKeyInfo checked(PublicKeyInfo info, KeyDetails details)
+      throws UnsupportedKeyException {
     boolean typeOk;
     switch (details.family()) {
       case ECDSA:

@@ -21,7 +21,23 @@ public final class Verifiers {
    */
   public static SignatureVerifier create(PublicKey key, KeyDetails details)
       throws UnsupportedKeyException {
-    PublicKeyInfo info = PublicKeys.checkedInfo(key, details);
+    return create(PublicKeys.checkedInfo(key, details), details);
+  }
+
+  /**
+   * A verifier straight from DER SubjectPublicKeyInfo bytes, parsed as strictly as {@link
+   * PublicKeys#parseSpki} but without a JCA key in between (the hot path of a log that verifies
+   * every submission).
+   *
+   * @throws KeyParseException if the bytes are not a valid DER public key
+   * @throws UnsupportedKeyException if the key does not suit {@code details}
+   */
+  public static SignatureVerifier fromSpki(byte[] der, KeyDetails details)
+      throws KeyParseException, UnsupportedKeyException {
+    return create(PublicKeys.checkedInfo(der, details), details);
+  }
+
+  private static SignatureVerifier create(PublicKeyInfo info, KeyDetails details) {
     switch (info.kind()) {
       case EC:
         return new EcdsaVerifier(details, (ECPublicKeyParameters) info.params());

@@ -9,7 +9,6 @@ import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.SignatureVerifier;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.core.crypto.Verifiers;
-import java.security.PublicKey;
 import java.util.Base64;
 
 /**
@@ -43,20 +42,15 @@ record VerifierSpec(
             "rawBytes",
             "raw_bytes",
             path + (isCert ? ".x509Certificate.rawBytes" : ".publicKey.rawBytes"));
-    PublicKey publicKey;
     try {
-      publicKey =
-          isCert ? PublicKeys.parseCertificate(raw).getPublicKey() : PublicKeys.parseSpki(raw);
+      byte[] spki = isCert ? PublicKeys.certificateSpki(raw) : raw;
+      return new VerifierSpec(isCert, raw, details, Verifiers.fromSpki(spki, details));
     } catch (KeyParseException e) {
       throw new InvalidEntryException(
           path
               + (isCert ? ": certificate does not parse: " : ": public key does not parse: ")
               + e.getMessage(),
           e);
-    }
-    try {
-      PublicKeys.checkMatches(publicKey, details);
-      return new VerifierSpec(isCert, raw, details, Verifiers.create(publicKey, details));
     } catch (UnsupportedKeyException e) {
       throw new InvalidEntryException(path + ": " + e.getMessage(), e);
     }

@@ -26,18 +26,4 @@ final class TreeHashing {
       throw new IllegalStateException(e);
     }
   }
-
-  /** Folds {@code count} (a power of two) consecutive hashes starting at {@code offset}. */
-  byte[] fold(byte[] hashes, int offset, int count) {
-    byte[] work = new byte[count * 32];
-    System.arraycopy(hashes, offset * 32, work, 0, count * 32);
-    for (int n = count; n > 1; n >>= 1) {
-      for (int i = 0; i < n / 2; i++) {
-        node(work, 2 * i * 32, work, (2 * i + 1) * 32, work, i * 32);
-      }
-    }
-    byte[] out = new byte[32];
-    System.arraycopy(work, 0, out, 0, 32);
-    return out;
-  }
 }

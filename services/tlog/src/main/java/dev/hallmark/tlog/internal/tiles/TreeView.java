@@ -11,6 +11,7 @@ public final class TreeView implements HashSource {
   private final long size;
   private final byte[][] partial;
   private final FullTiles fullTiles;
+  private final PartialTileNodes[] partialNodes = new PartialTileNodes[8];
 
   /** {@code partial[level]} is the right-edge tile at that tile level (null if none). */
   public TreeView(long size, byte[][] partial, FullTiles fullTiles) {
@@ -36,6 +37,21 @@ public final class TreeView implements HashSource {
     return partial[level];
   }
 
+  /**
+   * Inner nodes of a right-edge tile, computed once per view on first use: every inclusion proof
+   * answered from this view then costs lookups instead of re-hashing up to 255 nodes.
+   */
+  private PartialTileNodes partialNodes(int tileLevel) {
+    synchronized (partialNodes) {
+      PartialTileNodes nodes = partialNodes[tileLevel];
+      if (nodes == null) {
+        nodes = PartialTileNodes.of(partial[tileLevel]);
+        partialNodes[tileLevel] = nodes;
+      }
+      return nodes;
+    }
+  }
+
   @Override
   public Hash subtree(int level, long index) {
     int tileLevel = level >>> 3;
@@ -50,7 +66,7 @@ public final class TreeView implements HashSource {
         throw new IllegalArgumentException(
             "subtree " + level + "/" + index + " is not complete at size " + size);
       }
-      return Hash.of(new TreeHashing().fold(tile, offset, count));
+      return partialNodes(tileLevel).node(height, offset >> height);
     }
     if (tileIndex > Tiles.edgeTileIndex(size, tileLevel)) {
       throw new IllegalArgumentException(
