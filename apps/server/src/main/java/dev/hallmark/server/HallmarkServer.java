@@ -4,29 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
-import com.linecorp.armeria.server.VirtualHostBuilder;
-import dev.hallmark.core.note.NoteSigner;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.config.ServerConfig;
 import dev.hallmark.server.database.Database;
 import dev.hallmark.server.http.ProblemErrorHandler;
-import dev.hallmark.server.keys.LogKey;
-import dev.hallmark.server.keys.NoteKeyFiles;
-import dev.hallmark.server.ops.OpsHttp;
-import dev.hallmark.server.rekorv2.RekorV2Http;
+import dev.hallmark.server.rekorv1.RekorV1Service;
+import dev.hallmark.server.rekorv2.RekorV2Service;
 import dev.hallmark.tlog.LogEngine;
 import dev.hallmark.tlog.LogSettings;
 import dev.hallmark.tlog.LogUnavailableException;
-import dev.hallmark.tlog.TransparencyLog;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,50 +101,42 @@ public final class HallmarkServer implements AutoCloseable {
             new SecureRandom());
     try {
       int maxRequest = config.intValue(ConfigKeys.MAX_REQUEST_BYTES, 1024, 64 << 20);
-      int port = freePortIfZero(config.intValue(ConfigKeys.REKOR_V2_PORT, 0, 65535));
-      String publicHost = config.get(ConfigKeys.PUBLIC_HOST);
-      String rekorUrl =
-          config.optional(ConfigKeys.REKOR_V2_URL).orElse("http://" + publicHost + ":" + port);
-      String origin = originOf(rekorUrl);
-      Path keyFile =
-          config
-              .optional(ConfigKeys.REKOR_V2_KEY_FILE)
-              .map(Path::of)
-              .orElse(dataDir.resolve("keys").resolve("rekor-v2-log.pem"));
-      LogKey logKey =
-          new NoteKeyFiles(new SecureRandom())
-              .loadOrCreate(keyFile, config.get(ConfigKeys.REKOR_V2_KEY_TYPE), origin);
-      NoteSigner signer = logKey.signer();
-      NoteKeyFiles.writePublicKey(dataDir.resolve("rekor-v2-log.pub"), logKey.publicKey());
       LogSettings defaults = LogSettings.defaults();
       LogSettings settings =
           new LogSettings(
-              config.intValue(ConfigKeys.REKOR_V2_BATCH_SIZE, 1, 10_000),
-              Duration.ofMillis(config.intValue(ConfigKeys.REKOR_V2_BATCH_DELAY_MS, 0, 10_000)),
-              Duration.ofMillis(config.intValue(ConfigKeys.REKOR_V2_LEASE_TTL_MS, 100, 600_000)),
+              config.intValue(ConfigKeys.TLOG_BATCH_SIZE, 1, 10_000),
+              Duration.ofMillis(config.intValue(ConfigKeys.TLOG_BATCH_DELAY_MS, 0, 10_000)),
+              Duration.ofMillis(config.intValue(ConfigKeys.TLOG_LEASE_TTL_MS, 100, 600_000)),
               defaults.queueCapacity(),
               defaults.tileCacheTiles(),
               defaults.handoverTimeout());
-      TransparencyLog rekorV2 = engine.open("rekor-v2", origin, signer, settings);
-
-      ProblemErrorHandler errors = new ProblemErrorHandler(maxRequest);
       ServerBuilder sb =
           Server.builder()
               .meterRegistry(metrics)
               .maxRequestLength(maxRequest)
-              .errorHandler(errors)
-              .gracefulShutdownTimeout(Duration.ofSeconds(2), Duration.ofSeconds(15))
-              .http(new InetSocketAddress(config.get(ConfigKeys.BIND_ADDRESS), port));
-      VirtualHostBuilder rekorHost = sb.virtualHost(port);
-      new RekorV2Http(rekorV2, new ObjectMapper(), verifiers).mount(rekorHost);
-      new OpsHttp(metrics, rekorV2::healthy, () -> rekorV2.ready() && database.reachable())
-          .mount(rekorHost);
+              .errorHandler(new ProblemErrorHandler(maxRequest))
+              .gracefulShutdownTimeout(Duration.ofSeconds(2), Duration.ofSeconds(15));
+      Wiring wiring =
+          new Wiring(
+              config,
+              dataDir,
+              database,
+              engine,
+              settings,
+              sb,
+              metrics,
+              verifiers,
+              new ObjectMapper(),
+              new SecureRandom(),
+              config.get(ConfigKeys.BIND_ADDRESS),
+              config.get(ConfigKeys.PUBLIC_HOST));
+      Map<String, String> endpoints = new LinkedHashMap<>();
+      endpoints.put("rekorV1Url", RekorV1Service.start(wiring));
+      endpoints.put("rekorV2Url", RekorV2Service.start(wiring));
       Server server = sb.build();
       server.start().join();
-      Map<String, String> endpoints = new LinkedHashMap<>();
-      endpoints.put("rekorV2Url", rekorUrl);
       writeEndpoints(dataDir, endpoints);
-      log.info("Rekor v2 log {} at {} (checkpoint key {})", origin, rekorUrl, signer.name());
+      endpoints.forEach((name, url) -> log.info("{} {}", name, url));
       return new HallmarkServer(database, engine, server, verifiers, completions, endpoints);
     } catch (IOException | ConfigException | LogUnavailableException | RuntimeException e) {
       engine.close();
@@ -159,34 +144,6 @@ public final class HallmarkServer implements AutoCloseable {
       completions.shutdownNow();
       database.close();
       throw e;
-    }
-  }
-
-  /**
-   * Port-based virtual hosts need the port before binding: "0" (any free port, for tests and
-   * side-by-side instances) is resolved here.
-   */
-  private static int freePortIfZero(int port) throws IOException {
-    if (port != 0) {
-      return port;
-    }
-    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
-      return probe.getLocalPort();
-    }
-  }
-
-  /** The origin (and checkpoint key name) of a log: the host of its base URL, no port. */
-  static String originOf(String baseUrl) throws ConfigException {
-    try {
-      URI uri = URI.create(baseUrl);
-      if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-        throw new ConfigException(
-            "a service URL must be scheme://host[:port] with no path or trailing slash: "
-                + baseUrl);
-      }
-      return uri.getHost();
-    } catch (IllegalArgumentException e) {
-      throw new ConfigException("not a URL: " + baseUrl);
     }
   }
 

@@ -57,7 +57,9 @@ class RekorV2HttpTest {
   static void start() throws Exception {
     server =
         HallmarkServer.start(
-            ServerConfig.of(Map.of("data.dir", dataDir.toString(), "rekor.v2.port", "0")));
+            ServerConfig.of(
+                Map.of(
+                    "data.dir", dataDir.toString(), "rekor.v2.port", "0", "rekor.v1.port", "0")));
     url = server.endpoints().get("rekorV2Url");
     http = HttpClient.newHttpClient();
     var key =

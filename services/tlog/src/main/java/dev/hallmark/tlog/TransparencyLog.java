@@ -295,6 +295,20 @@ public final class TransparencyLog implements AutoCloseable {
     }
   }
 
+  /** The root of the tree at {@code size} (at most the latest signed size). */
+  public Hash rootAt(long size) throws LogUnavailableException {
+    Published p = published();
+    if (size < 0 || size > p.snapshot().size()) {
+      throw new IllegalArgumentException(
+          "size " + size + " is beyond the log size " + p.snapshot().size());
+    }
+    try {
+      return new ProofBuilder(p.tree()).root(size);
+    } catch (TileUnavailableException e) {
+      throw new LogUnavailableException("tiles unavailable", e);
+    }
+  }
+
   /** Consistency proof between two sizes, both at most the latest. */
   public List<Hash> consistencyProof(long size1, long size2) throws LogUnavailableException {
     Published p = published();

@@ -31,6 +31,17 @@ public final class LogKeyFile {
     return pair;
   }
 
+  /**
+   * Writes a fresh ECDSA P-256 key for the Rekor v1 log ({@code HALLMARK_REKOR_V1_KEY_FILE}) to
+   * {@code file}; servers sharing one database must share it too.
+   */
+  public static KeyPair createV1(Path file, SecureRandom random) throws IOException {
+    KeyPair pair = Signers.generate(KeyDetails.PKIX_ECDSA_P256_SHA_256, random);
+    Files.createDirectories(file.toAbsolutePath().getParent());
+    Files.writeString(file, PrivateKeys.writePkcs8Pem(pair), StandardCharsets.US_ASCII);
+    return pair;
+  }
+
   /** The note verifier for checkpoints signed with the key in {@code file} under {@code origin}. */
   public static NoteVerifier verifier(Path file, String origin) throws IOException {
     try {

@@ -23,11 +23,18 @@ public final class ConfigKeys {
   public static final String REKOR_V2_URL = "rekor.v2.url";
   public static final String REKOR_V2_KEY_FILE = "rekor.v2.key.file";
   public static final String REKOR_V2_KEY_TYPE = "rekor.v2.key.type";
-  public static final String REKOR_V2_BATCH_SIZE = "rekor.v2.batch.size";
-  public static final String REKOR_V2_BATCH_DELAY_MS = "rekor.v2.batch.delay.ms";
-  public static final String REKOR_V2_LEASE_TTL_MS = "rekor.v2.lease.ttl.ms";
+  public static final String REKOR_V1_PORT = "rekor.v1.port";
+  public static final String REKOR_V1_URL = "rekor.v1.url";
+  public static final String REKOR_V1_KEY_FILE = "rekor.v1.key.file";
+  public static final String TLOG_BATCH_SIZE = "tlog.batch.size";
+  public static final String TLOG_BATCH_DELAY_MS = "tlog.batch.delay.ms";
+  public static final String TLOG_LEASE_TTL_MS = "tlog.lease.ttl.ms";
 
   static final Map<String, String> ALL;
+
+  /** Environment variables read by the launcher and logging, not configuration keys. */
+  static final java.util.Set<String> LAUNCHER_VARIABLES =
+      java.util.Set.of("HALLMARK_LOG_FORMAT", "HALLMARK_JAVA_OPTS", "HALLMARK_SKIP_BUILD");
 
   static {
     Map<String, String> m = new LinkedHashMap<>();
@@ -45,9 +52,12 @@ public final class ConfigKeys {
     m.put(REKOR_V2_URL, "");
     m.put(REKOR_V2_KEY_FILE, "");
     m.put(REKOR_V2_KEY_TYPE, "ed25519");
-    m.put(REKOR_V2_BATCH_SIZE, "1000");
-    m.put(REKOR_V2_BATCH_DELAY_MS, "10");
-    m.put(REKOR_V2_LEASE_TTL_MS, "10000");
+    m.put(REKOR_V1_PORT, "3001");
+    m.put(REKOR_V1_URL, "");
+    m.put(REKOR_V1_KEY_FILE, "");
+    m.put(TLOG_BATCH_SIZE, "1000");
+    m.put(TLOG_BATCH_DELAY_MS, "10");
+    m.put(TLOG_LEASE_TTL_MS, "10000");
     ALL = Collections.unmodifiableMap(m);
   }
 

@@ -38,6 +38,14 @@ public final class ServerConfig {
     } else if (file != null && !file.toString().equals(ConfigKeys.DEFAULT_FILE)) {
       throw new ConfigException("config file " + file + " does not exist");
     }
+    for (String name : env.keySet()) {
+      if (name.startsWith("HALLMARK_")
+          && !ConfigKeys.LAUNCHER_VARIABLES.contains(name)
+          && ConfigKeys.ALL.keySet().stream().noneMatch(k -> ConfigKeys.envName(k).equals(name))) {
+        throw new ConfigException(
+            "unknown environment variable " + name + " (see docs/configuration.md)");
+      }
+    }
     for (String key : ConfigKeys.ALL.keySet()) {
       String v = env.get(ConfigKeys.envName(key));
       if (v != null && !v.isBlank()) {

@@ -41,6 +41,12 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
             && hse.httpStatus() == HttpStatus.REQUEST_ENTITY_TOO_LARGE)) {
       return tooLarge();
     }
+    if (t instanceof ConflictException c) {
+      return new Problem(HttpStatus.CONFLICT, "Entry exists", c.getMessage(), c.location());
+    }
+    if (t instanceof UnprocessableException) {
+      return new Problem(HttpStatus.UNPROCESSABLE_ENTITY, "Unprocessable request", t.getMessage());
+    }
     if (t instanceof NotFoundException) {
       return new Problem(HttpStatus.NOT_FOUND, "Not found", t.getMessage());
     }

@@ -42,10 +42,10 @@ public final class NoteKeyFiles {
     }
     String algorithm = pair.getPublic().getAlgorithm();
     if (algorithm.equals("Ed25519") || algorithm.equals("EdDSA")) {
-      return new LogKey(pair.getPublic(), NoteKeys.ed25519(name, pair));
+      return new LogKey(pair, NoteKeys.ed25519(name, pair));
     }
     if (algorithm.equals("EC")) {
-      return new LogKey(pair.getPublic(), NoteKeys.ecdsa(name, pair));
+      return new LogKey(pair, NoteKeys.ecdsa(name, pair));
     }
     throw new IOException("log key " + file + " is " + algorithm + "; use Ed25519 or ECDSA P-256");
   }

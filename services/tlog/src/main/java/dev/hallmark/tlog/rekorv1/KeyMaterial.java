@@ -91,13 +91,8 @@ record KeyMaterial(
 
   /** The verifier for this key under its default scheme. */
   SignatureVerifier verifier() throws InvalidEntryException {
-    return verifier(details);
-  }
-
-  /** The verifier for this key under {@code scheme}. */
-  SignatureVerifier verifier(KeyDetails scheme) throws InvalidEntryException {
     try {
-      return Verifiers.create(key, scheme);
+      return Verifiers.create(key, details);
     } catch (UnsupportedKeyException e) {
       throw new InvalidEntryException("unsupported key: " + e.getMessage(), e);
     }

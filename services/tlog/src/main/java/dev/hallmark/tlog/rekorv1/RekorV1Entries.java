@@ -57,7 +57,12 @@ public final class RekorV1Entries {
       throw new InvalidEntryException(
           "request body must be a JSON object {kind, apiVersion, spec}");
     }
-    String kind = Fields.nonEmptyString(proposedEntry, "kind", "kind");
+    String kind;
+    try {
+      kind = Fields.nonEmptyString(proposedEntry, "kind", "kind");
+    } catch (InvalidEntryException e) {
+      throw new InvalidEntryException(e.getMessage() + "; supported: " + SUPPORTED);
+    }
     String apiVersion = Fields.nonEmptyString(proposedEntry, "apiVersion", "apiVersion");
     switch (kind) {
       case HashedRekordV001.KIND:

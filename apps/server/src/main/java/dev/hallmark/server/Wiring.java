@@ -1,0 +1,82 @@
+package dev.hallmark.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.server.ServerBuilder;
+import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.server.config.ConfigException;
+import dev.hallmark.server.config.ServerConfig;
+import dev.hallmark.server.database.Database;
+import dev.hallmark.server.ops.OpsHttp;
+import dev.hallmark.tlog.LogEngine;
+import dev.hallmark.tlog.LogSettings;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+
+/**
+ * What every service needs to start, made once by {@link HallmarkServer}: configuration, data
+ * directory, database, log engine, HTTP server builder, metrics, worker pool, randomness.
+ */
+public record Wiring(
+    ServerConfig config,
+    Path dataDir,
+    Database database,
+    LogEngine engine,
+    LogSettings logSettings,
+    ServerBuilder server,
+    PrometheusMeterRegistry metrics,
+    Executor workers,
+    ObjectMapper mapper,
+    SecureRandom random,
+    String bindAddress,
+    String publicHost) {
+
+  /**
+   * Binds a service port (resolving 0 to a free port) and returns its virtual host, with health,
+   * readiness and metrics mounted.
+   */
+  public VirtualHostBuilder port(int port, BooleanSupplier healthy, BooleanSupplier ready) {
+    server.http(new InetSocketAddress(bindAddress, port));
+    VirtualHostBuilder host = server.virtualHost(port);
+    new OpsHttp(metrics, healthy, () -> ready.getAsBoolean() && database.reachable()).mount(host);
+    return host;
+  }
+
+  /**
+   * Port-based virtual hosts need the port before binding: "0" (any free port, for tests and
+   * side-by-side instances) is resolved here.
+   */
+  public static int freePortIfZero(int port) throws IOException {
+    if (port != 0) {
+      return port;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
+      return probe.getLocalPort();
+    }
+  }
+
+  /** The base URL of a service: configured, or http://public.host:port. */
+  public String url(String urlKey, int port) {
+    return config.optional(urlKey).orElse("http://" + publicHost + ":" + port);
+  }
+
+  /** The host of a service URL: a log's checkpoint key name (sigstore-java compares them). */
+  public static String hostOf(String baseUrl) throws ConfigException {
+    try {
+      URI uri = URI.create(baseUrl);
+      if (uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+        throw new ConfigException(
+            "a service URL must be scheme://host[:port] with no path or trailing slash: "
+                + baseUrl);
+      }
+      return uri.getHost();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("not a URL: " + baseUrl);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.hallmark.server.rekorv1;
+
+import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.PublicKeys;
+import dev.hallmark.core.crypto.Signers;
+import dev.hallmark.core.crypto.UnsupportedKeyException;
+import dev.hallmark.server.Wiring;
+import dev.hallmark.server.config.ConfigException;
+import dev.hallmark.server.config.ConfigKeys;
+import dev.hallmark.server.keys.LogKey;
+import dev.hallmark.server.keys.NoteKeyFiles;
+import dev.hallmark.tlog.LogUnavailableException;
+import dev.hallmark.tlog.TransparencyLog;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * Starts the Rekor v1 log: origin {@code "<host> - <treeID>"}, checkpoint key name {@code <host>},
+ * ECDSA P-256 key whose SPKI SHA-256 is the log ID (as upstream Rekor).
+ */
+public final class RekorV1Service {
+  private RekorV1Service() {}
+
+  /** Opens the log and mounts its API on its own port; returns the base URL. */
+  public static String start(Wiring w)
+      throws IOException, ConfigException, LogUnavailableException {
+    int port = Wiring.freePortIfZero(w.config().intValue(ConfigKeys.REKOR_V1_PORT, 0, 65535));
+    String url = w.url(ConfigKeys.REKOR_V1_URL, port);
+    String host = Wiring.hostOf(url);
+    Path keyFile =
+        w.config()
+            .optional(ConfigKeys.REKOR_V1_KEY_FILE)
+            .map(Path::of)
+            .orElse(w.dataDir().resolve("keys").resolve("rekor-v1-log.pem"));
+    LogKey key = new NoteKeyFiles(w.random()).loadOrCreate(keyFile, "ecdsa-p256", host);
+    if (!key.publicKey().getAlgorithm().equals("EC")) {
+      throw new ConfigException("the Rekor v1 log key must be ECDSA P-256: " + keyFile);
+    }
+    NoteKeyFiles.writePublicKey(w.dataDir().resolve("rekor-v1-log.pub"), key.publicKey());
+    TransparencyLog log =
+        w.engine().open("rekor-v1", treeId -> host + " - " + treeId, key.signer(), w.logSettings());
+    V1Json json;
+    try {
+      json =
+          new V1Json(
+              log.treeId(),
+              PublicKeys.sha256Spki(key.publicKey()),
+              Signers.create(key.pair(), KeyDetails.PKIX_ECDSA_P256_SHA_256));
+    } catch (UnsupportedKeyException e) {
+      throw new ConfigException("the Rekor v1 log key must be ECDSA P-256: " + e.getMessage());
+    }
+    VirtualHostBuilder vhost = w.port(port, log::healthy, log::ready);
+    String pem = PublicKeys.pem("PUBLIC KEY", key.publicKey().getEncoded());
+    new RekorV1Http(log, json, w.mapper(), w.workers(), pem).mount(vhost);
+    return url;
+  }
+}
