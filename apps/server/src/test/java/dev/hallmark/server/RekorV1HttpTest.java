@@ -274,6 +274,9 @@ class RekorV1HttpTest {
       assertThat(JSON.readTree(before.get(5))).isEmpty();
       before.add(get("/api/v1/log/entries?logIndex=1").body());
       before.add(get("/api/v1/log/proof?firstSize=1&lastSize=2").body());
+      assertThat(
+              JSON.readTree(get("/openapi.json").body()).get("paths").has("/api/v1/index/retrieve"))
+          .isTrue();
       assertThat(post("/api/v1/index/retrieve", "{}".getBytes(StandardCharsets.UTF_8)).statusCode())
           .isEqualTo(400);
 

@@ -17,6 +17,7 @@ import dev.hallmark.core.merkle.Hash;
 import dev.hallmark.server.http.BadRequestException;
 import dev.hallmark.server.http.ConflictException;
 import dev.hallmark.server.http.NotFoundException;
+import dev.hallmark.server.http.OpenApi;
 import dev.hallmark.server.http.UnprocessableException;
 import dev.hallmark.tlog.Appended;
 import dev.hallmark.tlog.LogUnavailableException;
@@ -70,6 +71,7 @@ public final class RekorV1Http {
     host.route().get("/api/v1/log/publicKey").build((ctx, req) -> publicKey(ctx));
     host.route().get("/api/v1/log/proof").build((ctx, req) -> blocking(ctx, () -> proof(ctx)));
     new RekorV1Search(log, json, mapper).mount(host, this::withBody);
+    OpenApi.mount(host, "rekor-v1.json");
   }
 
   /** Runs a handler that may touch the database off the event loop. */

@@ -11,6 +11,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.server.http.BadRequestException;
 import dev.hallmark.server.http.NotFoundException;
+import dev.hallmark.server.http.OpenApi;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.TransparencyLog;
 import dev.hallmark.tlog.rekorv2.ProposedEntry;
@@ -53,7 +54,7 @@ public final class RekorV2Http {
     host.route().post("/api/v2/log/entries").build((ctx, req) -> add(ctx, req));
     host.route().get("/checkpoint").build((ctx, req) -> checkpoint());
     host.route().get("/api/v2/checkpoint").build((ctx, req) -> checkpoint());
-    host.route().get("/openapi.json").build((ctx, req) -> openApi());
+    OpenApi.mount(host, "rekor-v2.json");
     host.serviceUnder("/tile/", (ctx, req) -> offEventLoop(ctx, "/tile/"));
     host.serviceUnder("/api/v2/tile/", (ctx, req) -> offEventLoop(ctx, "/api/v2/tile/"));
   }
@@ -82,15 +83,6 @@ public final class RekorV2Http {
                                   HttpData.wrap(json));
                             }));
     return HttpResponse.of(response);
-  }
-
-  private static HttpResponse openApi() throws java.io.IOException {
-    try (var in = RekorV2Http.class.getResourceAsStream("/openapi/rekor-v2.json")) {
-      if (in == null) {
-        throw new NotFoundException("OpenAPI document missing from the build");
-      }
-      return HttpResponse.of(HttpStatus.OK, MediaType.JSON_UTF_8, HttpData.wrap(in.readAllBytes()));
-    }
   }
 
   private ProposedEntry parse(byte[] body) {
