@@ -1,8 +1,10 @@
 package dev.hallmark.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.VirtualHostBuilder;
+import com.linecorp.armeria.server.metric.MetricCollectingService;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ServerConfig;
 import dev.hallmark.server.database.Database;
@@ -43,6 +45,11 @@ public record Wiring(
   public VirtualHostBuilder port(int port, BooleanSupplier healthy, BooleanSupplier ready) {
     server.http(new InetSocketAddress(bindAddress, port));
     VirtualHostBuilder host = server.virtualHost(port);
+    // Request counts and latencies per route and status (so refusals are counted too).
+    host.decorator(
+        MetricCollectingService.newDecorator(
+            MeterIdPrefixFunction.ofDefault("hallmark.http")
+                .withTags("port", Integer.toString(port))));
     new OpsHttp(metrics, healthy, () -> ready.getAsBoolean() && database.reachable()).mount(host);
     return host;
   }

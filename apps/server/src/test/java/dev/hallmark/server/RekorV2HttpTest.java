@@ -378,6 +378,9 @@ class RekorV2HttpTest {
     HttpResponse<String> metrics = get("/metrics");
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body()).contains("hallmark_tlog_entries_total");
+    assertThat(metrics.body())
+        .contains("hallmark_http_requests_total")
+        .contains("http_status=\"400\"");
     assertThat(get("/no/such/path").statusCode()).isEqualTo(404);
     HttpResponse<String> openApi = get("/openapi.json");
     assertThat(openApi.statusCode()).isEqualTo(200);
