@@ -145,7 +145,7 @@ public final class CrashLoop implements Callable<Integer> {
     env.put("HALLMARK_REKOR_V2_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_REKOR_V2_KEY_FILE", keyFile.toString());
     env.put("HALLMARK_PROCESS_ID", processId);
-    env.put("HALLMARK_REKOR_V2_LEASE_TTL_MS", Integer.toString(leaseTtl));
+    env.put("HALLMARK_TLOG_LEASE_TTL_MS", Integer.toString(leaseTtl));
     env.put("HALLMARK_DATABASE_POOL_SIZE", "8");
     return ServerProcess.start(
         dir.resolve("server"), env, ServerProcess.defaultJvmOptions(), Duration.ofSeconds(60));

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.hallmark.testkit.HashedRekordFactory;
 import dev.hallmark.testkit.HashedRekordRequest;
 import dev.hallmark.testkit.LogKeyFile;
-import dev.hallmark.testkit.RekorV2Client;
 import dev.hallmark.testkit.ServerProcess;
 import dev.hallmark.testkit.SharedPostgres;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -20,9 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,11 +49,23 @@ public final class LoadGenerator implements Callable<Integer> {
   @Option(names = "--duration-seconds", defaultValue = "10", description = "Seconds per step.")
   int duration;
 
-  @Option(names = "--warmup-seconds", defaultValue = "5", description = "Unreported warm-up.")
+  @Option(
+      names = "--warmup-seconds",
+      defaultValue = "10",
+      description = "Unreported warm-up (JIT) before the first step (default: ${DEFAULT-VALUE}).")
   int warmup;
 
-  @Option(names = "--readers", defaultValue = "2", description = "Reader threads.")
-  int readers;
+  @Option(
+      names = "--warmup-rate",
+      defaultValue = "0",
+      description = "Warm-up entries/s (default: the first rate, at least 1000).")
+  int warmupRate;
+
+  @Option(
+      names = "--read-concurrency",
+      defaultValue = "32",
+      description = "Reads in flight throughout (0: no readers; default: ${DEFAULT-VALUE}).")
+  int readConcurrency;
 
   @Option(names = "--max-concurrency", defaultValue = "256", description = "In flight for 'max'.")
   int maxConcurrency;
@@ -70,13 +79,34 @@ public final class LoadGenerator implements Callable<Integer> {
       description = "Entries/s to pre-sign for 'max'.")
   int maxRateGuess;
 
-  @Option(names = "--http2", description = "Use HTTP/2 (h2c upgrade) instead of HTTP/1.1.")
-  boolean http2;
+  @Option(
+      names = "--protocol",
+      defaultValue = "h1",
+      description =
+          "h1 (HTTP/1.1 keep-alive) or h2 (h2c, prior knowledge) (default: ${DEFAULT-VALUE}).")
+  Transport.Protocol protocol;
+
+  @Option(
+      names = "--connections",
+      defaultValue = "1",
+      description = "h2: connections to spread requests over (default: ${DEFAULT-VALUE}).")
+  int connections;
+
+  @Option(
+      names = "--event-loops",
+      defaultValue = "1",
+      description = "Generator I/O threads (default: ${DEFAULT-VALUE}).")
+  int eventLoops;
+
+  @Option(
+      names = "--server-jvm-option",
+      description = "Extra JVM option for the server this tool starts (repeatable), e.g. for JFR.")
+  List<String> serverJvmOptions = new ArrayList<>();
 
   @Option(
       names = "--server-env",
       description =
-          "KEY=VALUE for the server this tool starts (e.g. HALLMARK_REKOR_V2_BATCH_SIZE=500).")
+          "KEY=VALUE for the server this tool starts (e.g. HALLMARK_TLOG_BATCH_SIZE=500).")
   Map<String, String> serverEnv = new HashMap<>();
 
   @Option(names = "--output", defaultValue = "text", description = "text or json.")
@@ -125,132 +155,149 @@ public final class LoadGenerator implements Callable<Integer> {
     env.put("HALLMARK_REKOR_V2_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_REKOR_V2_KEY_FILE", key.toString());
     env.putAll(serverEnv);
-    log("starting a server (data in " + dir + ")");
-    return ServerProcess.start(
-        dir.resolve("server"),
-        env,
-        List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC"),
-        Duration.ofSeconds(90));
+    List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC"));
+    jvm.addAll(serverJvmOptions);
+    log("starting a server (data in " + dir + ", JVM options " + jvm + ")");
+    return ServerProcess.start(dir.resolve("server"), env, jvm, Duration.ofSeconds(90));
   }
 
   private List<StepResult> run(URI target, CpuMeter cpu) throws Exception {
-    ExecutorService callbacks = Executors.newFixedThreadPool(2);
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(http2 ? HttpClient.Version.HTTP_2 : HttpClient.Version.HTTP_1_1)
-            .executor(callbacks)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
-    RekorV2Client client = new RekorV2Client(http, target);
-    Map<String, List<HashedRekordRequest>> work = pregenerate();
+    Map<String, List<byte[]>> work = pregenerate();
     List<StepResult> results = new ArrayList<>();
-    try (Readers reading = new Readers(client, readers)) {
-      for (Map.Entry<String, List<HashedRekordRequest>> step : work.entrySet()) {
-        StepResult r = step(client, step.getKey(), step.getValue(), reading, cpu);
+    log(
+        "transport: "
+            + protocol
+            + ", "
+            + eventLoops
+            + " event loop(s), read concurrency "
+            + readConcurrency);
+    try (Transport http = new Transport(target, protocol, eventLoops, connections);
+        Readers reading = new Readers(http, readConcurrency)) {
+      for (Map.Entry<String, List<byte[]>> step : work.entrySet()) {
+        StepResult r = step(http, step.getKey(), step.getValue(), reading, cpu);
         if (!step.getKey().equals("warmup")) {
           results.add(r);
         }
         log(r.line());
       }
-      results.add(readsOnly(reading, cpu));
-    } finally {
-      callbacks.shutdownNow();
+      if (readConcurrency > 0) {
+        results.add(readsOnly(reading, cpu));
+      }
+      if (reading.firstError() != null) {
+        log("first read error: " + reading.firstError());
+      }
     }
     return results;
   }
 
   /** Signs every request of every step before anything is timed. */
-  private Map<String, List<HashedRekordRequest>> pregenerate() {
+  private Map<String, List<byte[]>> pregenerate() {
     HashedRekordFactory factory = new HashedRekordFactory(new SecureRandom(), 4);
-    Map<String, List<HashedRekordRequest>> work = new LinkedHashMap<>();
+    Map<String, List<byte[]>> work = new LinkedHashMap<>();
     long t0 = System.nanoTime();
-    int firstRate = rates.get(0).equals("max") ? 500 : Integer.parseInt(rates.get(0));
     if (warmup > 0) {
-      work.put("warmup", factory.generate(firstRate * warmup));
+      work.put("warmup", bodies(factory, warmupRate() * warmup));
     }
     for (String rate : rates) {
       int perSecond = rate.equals("max") ? maxRateGuess : Integer.parseInt(rate);
-      work.put(rate, factory.generate(perSecond * duration));
+      work.put(rate, bodies(factory, perSecond * duration));
     }
     int total = work.values().stream().mapToInt(List::size).sum();
     log(String.format("pre-signed %d requests in %.1f s", total, (System.nanoTime() - t0) / 1e9));
     return work;
   }
 
+  /** The warm-up rate: as asked, else the first rate but at least 1,000/s. */
+  private int warmupRate() {
+    if (warmupRate > 0) {
+      return warmupRate;
+    }
+    String first = rates.get(0);
+    return first.equals("max") ? 1000 : Math.max(1000, Integer.parseInt(first));
+  }
+
+  private static List<byte[]> bodies(HashedRekordFactory factory, int n) {
+    return factory.generate(n).stream().map(HashedRekordRequest::json).collect(Collectors.toList());
+  }
+
   private StepResult step(
-      RekorV2Client client,
-      String name,
-      List<HashedRekordRequest> requests,
-      Readers reading,
-      CpuMeter cpu)
+      Transport http, String name, List<byte[]> requests, Readers reading, CpuMeter cpu)
       throws InterruptedException {
-    LoadStep step = new LoadStep(client, requests);
-    long reads0 = reading.reads();
-    long readErrors0 = reading.errors();
-    long[] cpu0 = cpu.sample();
+    LoadStep step = new LoadStep(http, requests);
+    Marks marks = new Marks(reading, cpu);
     LoadStep.Outcome o;
     int offered;
     if (name.equals("max")) {
       offered = -1;
       o = step.closedLoop(maxConcurrency, TimeUnit.SECONDS.toNanos(duration));
     } else {
-      offered = name.equals("warmup") ? requests.size() / warmup : Integer.parseInt(name);
+      offered = name.equals("warmup") ? warmupRate() : Integer.parseInt(name);
       o = step.openLoop(offered, maxOutstanding);
     }
-    double[] cores = CpuMeter.cores(cpu0, cpu.sample(), o.nanos());
     if (step.firstError() != null) {
       log(name + ": first error: " + step.firstError());
     }
-    double seconds = o.nanos() / 1e9;
-    Latencies l = o.latencies();
-    return new StepResult(
-        name,
-        offered,
-        seconds,
-        o.sent(),
-        o.created(),
-        o.created() / seconds,
-        o.errors(),
-        l.millis(0.50),
-        l.millis(0.90),
-        l.millis(0.99),
-        l.millis(1.0),
-        (reading.reads() - reads0) / seconds,
-        reading.errors() - readErrors0,
-        cores[0],
-        cores[1],
-        cores[2]);
+    return marks.result(name, offered, o);
   }
 
   private StepResult readsOnly(Readers reading, CpuMeter cpu) throws InterruptedException {
-    long reads0 = reading.reads();
-    long errors0 = reading.errors();
-    long[] cpu0 = cpu.sample();
+    Marks marks = new Marks(reading, cpu);
     long t0 = System.nanoTime();
     Thread.sleep(TimeUnit.SECONDS.toMillis(duration));
     long nanos = System.nanoTime() - t0;
-    double[] cores = CpuMeter.cores(cpu0, cpu.sample(), nanos);
-    double seconds = nanos / 1e9;
     StepResult r =
-        new StepResult(
+        marks.result(
             "reads-only",
             0,
-            seconds,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            0,
-            (reading.reads() - reads0) / seconds,
-            reading.errors() - errors0,
-            cores[0],
-            cores[1],
-            cores[2]);
+            new LoadStep.Outcome(0, 0, 0, 0, nanos, new Latencies(new long[0], 0)));
     log(r.line());
     return r;
+  }
+
+  /** Reader counters and CPU times at the start of a step. */
+  private static final class Marks {
+    private final Readers reading;
+    private final CpuMeter cpu;
+    private final long reads0;
+    private final long errors0;
+    private final long[] latencies0;
+    private final long[] cpu0;
+
+    Marks(Readers reading, CpuMeter cpu) {
+      this.reading = reading;
+      this.cpu = cpu;
+      reads0 = reading.reads();
+      errors0 = reading.errors();
+      latencies0 = reading.latencies();
+      cpu0 = cpu.sample();
+    }
+
+    StepResult result(String name, int offered, LoadStep.Outcome o) {
+      double[] cores = CpuMeter.cores(cpu0, cpu.sample(), o.nanos());
+      long[] latencies1 = reading.latencies();
+      double seconds = o.nanos() / 1e9;
+      Latencies l = o.latencies();
+      return new StepResult(
+          name,
+          offered,
+          seconds,
+          o.sent(),
+          o.created(),
+          o.created() / seconds,
+          o.errors(),
+          o.verified(),
+          l.millis(0.50),
+          l.millis(0.90),
+          l.millis(0.99),
+          l.millis(1.0),
+          (reading.reads() - reads0) / seconds,
+          reading.errors() - errors0,
+          Histogram.millis(latencies0, latencies1, 0.50),
+          Histogram.millis(latencies0, latencies1, 0.99),
+          cores[0],
+          cores[1],
+          cores[2]);
+    }
   }
 
   private void print(List<StepResult> results) throws Exception {
@@ -258,7 +305,9 @@ public final class LoadGenerator implements Callable<Integer> {
       System.out.println(
           new ObjectMapper()
               .enable(SerializationFeature.INDENT_OUTPUT)
-              .writeValueAsString(Map.of("readers", readers, "steps", results)));
+              .writeValueAsString(
+                  Map.of(
+                      "protocol", protocol, "readConcurrency", readConcurrency, "steps", results)));
       return;
     }
     System.out.println(StepResult.header());

@@ -1,75 +1,100 @@
 package dev.hallmark.bench;
 
-import dev.hallmark.core.note.Checkpoint;
-import dev.hallmark.core.note.SignedNote;
+import com.linecorp.armeria.common.AggregatedHttpResponse;
 import dev.hallmark.testkit.RekorV2Client;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Reader threads that fetch what verifiers and monitors fetch while the log grows: the checkpoint
- * (one read in ten), and random hash tiles (any level the tree has) and entry bundles within the
- * latest checkpoint they saw, partial ones included.
+ * Asynchronous readers fetching what verifiers and monitors fetch while the log grows: the
+ * checkpoint (one read in ten), and random hash tiles (any level the tree has) and entry bundles
+ * within the latest checkpoint seen, partial ones included. {@code concurrency} chains of requests
+ * run on the transport's event loop; each issues its next read when the previous one is answered.
  */
 final class Readers implements AutoCloseable {
-  private final RekorV2Client client;
-  private final List<Thread> threads = new ArrayList<>();
+  private final Transport http;
   private final AtomicLong size = new AtomicLong();
   private final AtomicLong reads = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Histogram latencies = new Histogram();
   private volatile boolean running = true;
+  private volatile String firstError;
 
-  Readers(RekorV2Client client, int count) {
-    this.client = client;
-    for (int i = 0; i < count; i++) {
+  Readers(Transport http, int concurrency) {
+    this.http = http;
+    for (int i = 0; i < concurrency; i++) {
       SplittableRandom random = new SplittableRandom(i * 7919L + 1);
-      Thread t = new Thread(() -> run(random), "reader-" + i);
-      t.setDaemon(true);
-      threads.add(t);
-      t.start();
+      http.eventLoop().execute(() -> next(random));
     }
   }
 
+  /** Successful reads so far. */
   long reads() {
     return reads.get();
   }
 
+  /** Failed reads so far (non-200, broken connections). */
   long errors() {
     return errors.get();
   }
 
-  private void run(SplittableRandom random) {
-    while (running) {
-      try {
-        long s = size.get();
-        if (s == 0 || random.nextInt(10) == 0) {
-          readCheckpoint();
-        } else {
-          HttpResponse<byte[]> r = client.get(randomPath(random, s));
-          count(r.statusCode() == 200);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      } catch (Exception e) {
-        errors.incrementAndGet();
-        sleep();
-      }
-    }
+  /** Latencies of successful reads so far. */
+  long[] latencies() {
+    return latencies.snapshot();
   }
 
-  private void readCheckpoint() throws Exception {
-    HttpResponse<byte[]> r = client.get("/checkpoint");
-    boolean ok = r.statusCode() == 200;
-    if (ok) {
-      String note = new String(r.body(), StandardCharsets.UTF_8);
-      size.accumulateAndGet(Checkpoint.parse(SignedNote.parse(note).text()).size(), Math::max);
+  /** The first error seen, for the report; null if none. */
+  String firstError() {
+    return firstError;
+  }
+
+  private void next(SplittableRandom random) {
+    if (!running) {
+      return;
     }
-    count(ok);
+    long s = size.get();
+    boolean checkpoint = s == 0 || random.nextInt(10) == 0;
+    String path = checkpoint ? "/checkpoint" : randomPath(random, s);
+    long start = System.nanoTime();
+    inFlight.incrementAndGet();
+    CompletableFuture<Integer> answer =
+        checkpoint ? http.get(path).thenApply(this::checkpointStatus) : http.getStatus(path);
+    answer.whenComplete(
+        (status, e) -> {
+          inFlight.decrementAndGet();
+          if (e == null && status == 200) {
+            latencies.record(System.nanoTime() - start);
+            reads.incrementAndGet();
+            next(random);
+          } else {
+            errors.incrementAndGet();
+            if (firstError == null) {
+              firstError = path + ": " + (e != null ? e : "HTTP " + status);
+            }
+            // back off a little so a dead server is not hammered in a tight loop
+            http.eventLoop().schedule(() -> next(random), 10, TimeUnit.MILLISECONDS);
+          }
+        });
+  }
+
+  private int checkpointStatus(AggregatedHttpResponse r) {
+    if (r.status().code() == 200) {
+      size.accumulateAndGet(treeSize(r), Math::max);
+    }
+    return r.status().code();
+  }
+
+  /** The tree size: the second line of the checkpoint note (origin, size, root hash, ...). */
+  private static long treeSize(AggregatedHttpResponse r) {
+    String note = r.content().toString(StandardCharsets.UTF_8);
+    int a = note.indexOf('\n');
+    int b = note.indexOf('\n', a + 1);
+    return Long.parseLong(note.substring(a + 1, b));
   }
 
   private static String randomPath(SplittableRandom random, long size) {
@@ -91,27 +116,18 @@ final class Readers implements AutoCloseable {
         : RekorV2Client.tilePath(level, index, width);
   }
 
-  private void count(boolean ok) {
-    (ok ? reads : errors).incrementAndGet();
-  }
-
-  private static void sleep() {
-    try {
-      Thread.sleep(10);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
+  /** Stops issuing reads and waits (up to 10 s) for those in flight. */
   @Override
   public void close() {
     running = false;
-    try {
-      for (Thread t : threads) {
-        t.join(10_000);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
     }
   }
 }

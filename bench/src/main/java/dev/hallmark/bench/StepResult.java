@@ -6,9 +6,11 @@ package dev.hallmark.bench;
  *
  * @param offered the offered rate in entries/s ("max" steps: -1, closed loop)
  * @param achieved entries answered 201 per second over the step
- * @param errors non-201 answers, broken connections and sends skipped because too many were
- *     outstanding
+ * @param errors non-201 answers, broken connections, sends skipped because too many were
+ *     outstanding, and sampled answers whose inclusion proof did not verify
+ * @param verified sampled 201 answers whose inclusion proof was checked (every 100th)
  * @param readsPerSecond successful tile, bundle and checkpoint reads per second meanwhile
+ * @param readP50Ms median latency of those reads (from send to full answer)
  */
 public record StepResult(
     String name,
@@ -18,12 +20,15 @@ public record StepResult(
     long created,
     double achieved,
     long errors,
+    long verified,
     double p50Ms,
     double p90Ms,
     double p99Ms,
     double maxMs,
     double readsPerSecond,
     long readErrors,
+    double readP50Ms,
+    double readP99Ms,
     double generatorCpu,
     double serverCpu,
     double postgresCpu) {
@@ -31,7 +36,7 @@ public record StepResult(
   /** One line of the text report. */
   public String line() {
     return String.format(
-        "%-10s %8s %9.0f %7d %8.1f %8.1f %8.1f %8.1f %9.0f %6.2f %6.2f %6.2f",
+        "%-10s %7s %9.0f %6d %7.1f %7.1f %7.1f %7.1f %8.0f %6d %7.2f %7.2f %6.2f %6.2f %6.2f",
         name,
         offered < 0 ? "max" : Integer.toString(offered),
         achieved,
@@ -41,6 +46,9 @@ public record StepResult(
         p99Ms,
         maxMs,
         readsPerSecond,
+        readErrors,
+        readP50Ms,
+        readP99Ms,
         generatorCpu,
         serverCpu,
         postgresCpu);
@@ -48,7 +56,7 @@ public record StepResult(
 
   public static String header() {
     return String.format(
-        "%-10s %8s %9s %7s %8s %8s %8s %8s %9s %6s %6s %6s",
+        "%-10s %7s %9s %6s %7s %7s %7s %7s %8s %6s %7s %7s %6s %6s %6s",
         "step",
         "offered",
         "entries/s",
@@ -58,6 +66,9 @@ public record StepResult(
         "p99 ms",
         "max ms",
         "reads/s",
+        "rd err",
+        "rd p50",
+        "rd p99",
         "genCPU",
         "srvCPU",
         "pgCPU");

@@ -50,6 +50,27 @@ public final class ServerProcess implements AutoCloseable {
    * @throws IOException if the process exits, or is not ready within {@code timeout} (it is then
    *     killed); the message carries the end of its stderr
    */
+  /**
+   * Every server also hosts the Rekor v1 log: unless the caller set them, give it a free port and
+   * the ECDSA key next to the v2 key file (created once), so that processes sharing a database
+   * share the v1 log's key too.
+   */
+  private static Map<String, String> withV1Log(Map<String, String> env) throws IOException {
+    Map<String, String> out = new java.util.HashMap<>(env);
+    out.putIfAbsent("HALLMARK_REKOR_V1_PORT", Integer.toString(freePort()));
+    String v2Key = env.get("HALLMARK_REKOR_V2_KEY_FILE");
+    if (v2Key != null && !out.containsKey("HALLMARK_REKOR_V1_KEY_FILE")) {
+      Path v1Key = Path.of(v2Key).resolveSibling("rekor-v1-log.pem");
+      synchronized (ServerProcess.class) {
+        if (!Files.exists(v1Key)) {
+          LogKeyFile.createV1(v1Key, new java.security.SecureRandom());
+        }
+      }
+      out.put("HALLMARK_REKOR_V1_KEY_FILE", v1Key.toString());
+    }
+    return out;
+  }
+
   public static ServerProcess start(
       Path dataDir, Map<String, String> env, List<String> jvmOptions, Duration timeout)
       throws IOException, InterruptedException {
@@ -77,7 +98,7 @@ public final class ServerProcess implements AutoCloseable {
             .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
-    pb.environment().putAll(env);
+    pb.environment().putAll(withV1Log(env));
     Process process = pb.start();
     Thread killer = new Thread(process::destroyForcibly, "kill-server-" + process.pid());
     Runtime.getRuntime().addShutdownHook(killer);

@@ -2,7 +2,6 @@ package dev.hallmark.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -104,12 +103,6 @@ class CrashSafetyTest {
     Map<String, String> env = new HashMap<>(postgres.serverEnv(db));
     env.put("HALLMARK_REKOR_V2_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_REKOR_V2_KEY_FILE", keyFile.toString());
-    Path v1Key = keyFile.resolveSibling("rekor-v1-log.pem");
-    if (!Files.exists(v1Key)) {
-      LogKeyFile.createV1(v1Key, new SecureRandom());
-    }
-    env.put("HALLMARK_REKOR_V1_KEY_FILE", v1Key.toString());
-    env.put("HALLMARK_REKOR_V1_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_PROCESS_ID", processId);
     env.put("HALLMARK_TLOG_LEASE_TTL_MS", "1000");
     env.put("HALLMARK_DATABASE_POOL_SIZE", "8");

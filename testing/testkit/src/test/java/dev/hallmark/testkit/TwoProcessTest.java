@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.hallmark.core.note.Checkpoint;
 import dev.hallmark.core.note.NoteVerifier;
 import dev.hallmark.core.note.SignedNote;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
@@ -128,12 +127,6 @@ class TwoProcessTest {
     Map<String, String> env = new HashMap<>(postgres.serverEnv(db));
     env.put("HALLMARK_REKOR_V2_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_REKOR_V2_KEY_FILE", keyFile.toString());
-    Path v1Key = keyFile.resolveSibling("rekor-v1-log.pem");
-    if (!Files.exists(v1Key)) {
-      LogKeyFile.createV1(v1Key, new SecureRandom());
-    }
-    env.put("HALLMARK_REKOR_V1_KEY_FILE", v1Key.toString());
-    env.put("HALLMARK_REKOR_V1_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_PROCESS_ID", processId);
     env.put("HALLMARK_TLOG_LEASE_TTL_MS", "2000");
     env.put("HALLMARK_DATABASE_POOL_SIZE", "8");
