@@ -1,0 +1,170 @@
+package dev.hallmark.clients;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallmark.server.HallmarkServer;
+import dev.hallmark.server.config.ServerConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One real Hallmark server (Rekor v1 and v2 on an embedded PostgreSQL) shared by every test class
+ * of this module, plus the client trust material that describes it: {@code trusted_root.json}
+ * listing both logs, in the media type that sigstore-java 2.0.0 accepts.
+ *
+ * <p>Kept in the root {@link ExtensionContext.Store}, which closes it after the last test.
+ */
+final class HallmarkInstance implements AutoCloseable {
+  /** The log keys' validity start written to the trusted root (before any integrated time). */
+  static final String VALID_FROM = "2020-01-01T00:00:00Z";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HallmarkServer server;
+  private final Path dataDir;
+  private final URI rekorV1;
+  private final URI rekorV2;
+  private final Path trustedRoot;
+
+  private HallmarkInstance(HallmarkServer server, Path dataDir, Path trustedRoot) {
+    this.server = server;
+    this.dataDir = dataDir;
+    this.rekorV1 = URI.create(server.endpoints().get("rekorV1Url"));
+    this.rekorV2 = URI.create(server.endpoints().get("rekorV2Url"));
+    this.trustedRoot = trustedRoot;
+  }
+
+  /** The instance shared by all tests of this run, started on first use. */
+  static HallmarkInstance shared(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.create(HallmarkInstance.class))
+        .getOrComputeIfAbsent(HallmarkInstance.class, k -> start(), HallmarkInstance.class);
+  }
+
+  private static HallmarkInstance start() {
+    try {
+      Path dataDir = Files.createTempDirectory("hallmark-clients-");
+      HallmarkServer server =
+          HallmarkServer.start(
+              ServerConfig.of(
+                  Map.of(
+                      "data.dir", dataDir.toString(),
+                      "rekor.v1.port", "0",
+                      "rekor.v2.port", "0")));
+      Path trustedRoot = dataDir.resolve("trusted_root.json");
+      HallmarkInstance instance = new HallmarkInstance(server, dataDir, trustedRoot);
+      Files.writeString(trustedRoot, instance.trustedRootJson(), StandardCharsets.UTF_8);
+      return instance;
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot start a Hallmark server: " + e, e);
+    }
+  }
+
+  URI rekorV1Url() {
+    return rekorV1;
+  }
+
+  URI rekorV2Url() {
+    return rekorV2;
+  }
+
+  Path dataDir() {
+    return dataDir;
+  }
+
+  /** {@code trusted_root.json} (v0.1 media type) listing the v1 log and the v2 log. */
+  Path trustedRoot() {
+    return trustedRoot;
+  }
+
+  /** DER SubjectPublicKeyInfo of the Rekor v1 log key (ECDSA P-256). */
+  byte[] v1LogKey() throws IOException {
+    return spki(dataDir.resolve("rekor-v1-log.pub"));
+  }
+
+  /** DER SubjectPublicKeyInfo of the Rekor v2 log key (Ed25519). */
+  byte[] v2LogKey() throws IOException {
+    return spki(dataDir.resolve("rekor-v2-log.pub"));
+  }
+
+  /** Rekor v1 log ID: SHA-256 of the DER SPKI. */
+  byte[] v1LogId() throws IOException {
+    return sha256(v1LogKey());
+  }
+
+  /**
+   * Rekor v2 log ID: the C2SP checkpoint key ID of the Ed25519 key, SHA-256(name || 0x0A || 0x01 ||
+   * key), name = the host of the log URL.
+   */
+  byte[] v2LogId() throws IOException {
+    byte[] der = v2LogKey();
+    byte[] raw = Arrays.copyOfRange(der, der.length - 32, der.length);
+    byte[] name = (rekorV2.getHost() + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] in = new byte[name.length + 1 + raw.length];
+    System.arraycopy(name, 0, in, 0, name.length);
+    in[name.length] = 0x01;
+    System.arraycopy(raw, 0, in, name.length + 1, raw.length);
+    return sha256(in);
+  }
+
+  private String trustedRootJson() throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("mediaType", "application/vnd.dev.sigstore.trustedroot+json;version=0.1");
+    ArrayNode tlogs = root.putArray("tlogs");
+    tlog(tlogs.addObject(), rekorV1, v1LogKey(), "PKIX_ECDSA_P256_SHA_256", v1LogId());
+    tlog(tlogs.addObject(), rekorV2, v2LogKey(), "PKIX_ED25519", v2LogId());
+    root.putArray("certificateAuthorities");
+    root.putArray("ctlogs");
+    root.putArray("timestampAuthorities");
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  private static void tlog(ObjectNode t, URI url, byte[] key, String details, byte[] logId) {
+    Base64.Encoder b64 = Base64.getEncoder();
+    t.put("baseUrl", url.toString());
+    t.put("hashAlgorithm", "SHA2_256");
+    ObjectNode pk = t.putObject("publicKey");
+    pk.put("rawBytes", b64.encodeToString(key));
+    pk.put("keyDetails", details);
+    pk.putObject("validFor").put("start", VALID_FROM);
+    t.putObject("logId").put("keyId", b64.encodeToString(logId));
+  }
+
+  private static byte[] spki(Path pem) throws IOException {
+    String text = Files.readString(pem, StandardCharsets.US_ASCII);
+    int begin = text.indexOf("-----BEGIN PUBLIC KEY-----");
+    int end = text.indexOf("-----END PUBLIC KEY-----");
+    if (begin < 0 || end < begin) {
+      throw new IOException("no PUBLIC KEY block in " + pem);
+    }
+    String body = text.substring(begin + "-----BEGIN PUBLIC KEY-----".length(), end);
+    return Base64.getMimeDecoder().decode(body);
+  }
+
+  static byte[] sha256(byte[] data) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(data);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    server.close();
+    try (var files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
