@@ -174,7 +174,7 @@ public final class HallmarkServer implements AutoCloseable {
 
   /** Service name to base URL, as written to endpoints.json. */
   public Map<String, String> endpoints() {
-    return Map.copyOf(endpoints);
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
   }
 
   /** Graceful: stop accepting, finish in-flight requests, stop sequencers, close the database. */
