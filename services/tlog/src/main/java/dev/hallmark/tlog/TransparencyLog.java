@@ -90,13 +90,42 @@ public final class TransparencyLog implements AutoCloseable {
    * transaction as the entry.
    */
   public CompletableFuture<Appended> append(byte[] body, List<String> searchKeys) {
+    return append(body, searchKeys, null);
+  }
+
+  /**
+   * Adds an entry with extra data stored beside it, not hashed (a CT log's certificate chain),
+   * readable through {@link #entries}.
+   */
+  public CompletableFuture<Appended> append(byte[] body, List<String> searchKeys, byte[] extra) {
     if (body.length > 65535) {
       return CompletableFuture.failedFuture(new EntryTooLargeException(body.length));
     }
     byte[] copy = body.clone();
     return sequencer
-        .submit(new NewEntry(Rfc6962.leafHash(copy), copy, searchKeys))
+        .submit(
+            new NewEntry(
+                Rfc6962.leafHash(copy), copy, searchKeys, extra == null ? null : extra.clone()))
         .thenApply(s -> appended(s, copy));
+  }
+
+  /**
+   * Entries [from, to) covered by the latest checkpoint, with their extra data; at most {@code max}
+   * of them.
+   */
+  public List<LoggedData> entries(long from, long to, int max) throws LogUnavailableException {
+    Published p = published();
+    long end = Math.min(Math.min(to, p.snapshot().size()), from + max);
+    if (from < 0 || from >= end) {
+      return List.of();
+    }
+    try {
+      return storage.storedEntries(logId, from, end).stream()
+          .map(e -> new LoggedData(e.index(), e.body(), e.integratedTime(), e.extra()))
+          .toList();
+    } catch (StorageException e) {
+      throw new LogUnavailableException("cannot read entries", e);
+    }
   }
 
   private static Appended appended(Sequenced s, byte[] body) {

@@ -152,6 +152,11 @@ final class FaultyStorage implements LogStorage {
   }
 
   @Override
+  public List<StoredEntry> storedEntries(int logId, long from, long to) throws StorageException {
+    return real.storedEntries(logId, from, to);
+  }
+
+  @Override
   public void addPending(int logId, List<NewEntry> entries) throws StorageException {
     real.addPending(logId, entries);
   }

@@ -90,6 +90,9 @@ public interface LogStorage {
   /** Bodies of entries [from, to) in index order; fewer if the log is shorter. */
   List<byte[]> entries(int logId, long from, long to) throws StorageException;
 
+  /** Entries [from, to) with their extra data, in index order; fewer if the log is shorter. */
+  List<StoredEntry> storedEntries(int logId, long from, long to) throws StorageException;
+
   void addPending(int logId, List<NewEntry> entries) throws StorageException;
 
   List<PendingEntry> pending(int logId, int limit) throws StorageException;

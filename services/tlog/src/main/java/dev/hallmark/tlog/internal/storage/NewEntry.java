@@ -4,10 +4,10 @@ import dev.hallmark.core.merkle.Hash;
 import java.util.List;
 
 /**
- * An entry to store: its body, the RFC 6962 leaf hash of that body, and the search keys that should
- * find it.
+ * An entry to store: its body, the RFC 6962 leaf hash of that body, the search keys that should
+ * find it, and optional extra data stored beside it but not hashed (null if none).
  */
-public record NewEntry(Hash leafHash, byte[] body, List<String> searchKeys) {
+public record NewEntry(Hash leafHash, byte[] body, List<String> searchKeys, byte[] extra) {
   public NewEntry {
     if (body.length > 65535) {
       throw new IllegalArgumentException("entry larger than 65,535 bytes");
@@ -16,6 +16,10 @@ public record NewEntry(Hash leafHash, byte[] body, List<String> searchKeys) {
   }
 
   public NewEntry(Hash leafHash, byte[] body) {
-    this(leafHash, body, List.of());
+    this(leafHash, body, List.of(), null);
+  }
+
+  public NewEntry(Hash leafHash, byte[] body, List<String> searchKeys) {
+    this(leafHash, body, searchKeys, null);
   }
 }

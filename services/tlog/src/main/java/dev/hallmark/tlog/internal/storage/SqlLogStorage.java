@@ -195,8 +195,8 @@ public final class SqlLogStorage implements LogStorage {
     }
     try (PreparedStatement ps =
         c.prepareStatement(
-            "INSERT INTO tlog_entry (log_id, idx, leaf_hash, body, integrated_time)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
+            "INSERT INTO tlog_entry (log_id, idx, leaf_hash, body, integrated_time, extra)"
+                + " VALUES (?, ?, ?, ?, ?, ?)")) {
       long index = firstIndex;
       for (NewEntry e : entries) {
         ps.setInt(1, logId);
@@ -204,6 +204,7 @@ public final class SqlLogStorage implements LogStorage {
         ps.setBytes(3, e.leafHash().toBytes());
         ps.setBytes(4, e.body());
         ps.setLong(5, integratedTime);
+        ps.setBytes(6, e.extra());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -411,12 +412,12 @@ public final class SqlLogStorage implements LogStorage {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT body, integrated_time FROM tlog_entry WHERE log_id = ? AND idx = ?")) {
+                "SELECT body, integrated_time, extra FROM tlog_entry WHERE log_id = ? AND idx = ?")) {
       ps.setInt(1, logId);
       ps.setLong(2, index);
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next()
-            ? Optional.of(new StoredEntry(index, rs.getBytes(1), rs.getLong(2)))
+            ? Optional.of(new StoredEntry(index, rs.getBytes(1), rs.getLong(2), rs.getBytes(3)))
             : Optional.empty();
       }
     } catch (SQLException e) {
@@ -460,17 +461,40 @@ public final class SqlLogStorage implements LogStorage {
   }
 
   @Override
+  public List<StoredEntry> storedEntries(int logId, long from, long to) throws StorageException {
+    List<StoredEntry> out = new ArrayList<>();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT idx, body, integrated_time, extra FROM tlog_entry"
+                    + " WHERE log_id = ? AND idx >= ? AND idx < ? ORDER BY idx")) {
+      ps.setInt(1, logId);
+      ps.setLong(2, from);
+      ps.setLong(3, to);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(new StoredEntry(rs.getLong(1), rs.getBytes(2), rs.getLong(3), rs.getBytes(4)));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new StorageException("cannot read entries", e);
+    }
+  }
+
+  @Override
   public void addPending(int logId, List<NewEntry> entries) throws StorageException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "INSERT INTO tlog_pending (log_id, leaf_hash, body, search_keys)"
-                    + " VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO tlog_pending (log_id, leaf_hash, body, search_keys, extra)"
+                    + " VALUES (?, ?, ?, ?, ?)")) {
       for (NewEntry e : entries) {
         ps.setInt(1, logId);
         ps.setBytes(2, e.leafHash().toBytes());
         ps.setBytes(3, e.body());
         ps.setArray(4, c.createArrayOf("text", e.searchKeys().toArray()));
+        ps.setBytes(5, e.extra());
         ps.addBatch();
       }
       ps.executeBatch();
@@ -485,7 +509,7 @@ public final class SqlLogStorage implements LogStorage {
     try (Connection c = dataSource.getConnection();
         PreparedStatement ps =
             c.prepareStatement(
-                "SELECT id, leaf_hash, body, search_keys FROM tlog_pending WHERE log_id = ?"
+                "SELECT id, leaf_hash, body, search_keys, extra FROM tlog_pending WHERE log_id = ?"
                     + " ORDER BY id LIMIT ?")) {
       ps.setInt(1, logId);
       ps.setInt(2, limit);
@@ -495,7 +519,8 @@ public final class SqlLogStorage implements LogStorage {
           out.add(
               new PendingEntry(
                   rs.getLong(1),
-                  new NewEntry(Hash.of(rs.getBytes(2)), rs.getBytes(3), List.of(keys))));
+                  new NewEntry(
+                      Hash.of(rs.getBytes(2)), rs.getBytes(3), List.of(keys), rs.getBytes(5))));
         }
       }
       return out;

@@ -1,4 +1,7 @@
 package dev.hallmark.tlog.internal.storage;
 
-/** A stored entry: index, body and integration time (seconds since the epoch). */
-public record StoredEntry(long index, byte[] body, long integratedTime) {}
+/**
+ * A stored entry: index, body, integration time (seconds since the epoch) and extra data (null if
+ * none).
+ */
+public record StoredEntry(long index, byte[] body, long integratedTime, byte[] extra) {}
