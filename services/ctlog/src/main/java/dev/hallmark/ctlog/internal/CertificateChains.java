@@ -1,0 +1,89 @@
+package dev.hallmark.ctlog.internal;
+
+import dev.hallmark.core.ct.CtFormatException;
+import dev.hallmark.core.ct.Precertificates;
+import dev.hallmark.ctlog.CtChainException;
+import java.io.ByteArrayInputStream;
+import java.security.GeneralSecurityException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Checks a submitted chain: every certificate parses, each is signed by the next, and the last is
+ * (or is signed by) an accepted root; for precertificates the first carries the poison.
+ */
+public final class CertificateChains {
+  private static final int MAX_CHAIN = 10;
+  private final List<X509Certificate> roots;
+
+  public CertificateChains(List<X509Certificate> roots) {
+    this.roots = List.copyOf(roots);
+  }
+
+  public List<X509Certificate> roots() {
+    return roots;
+  }
+
+  public List<X509Certificate> validate(List<byte[]> der, boolean precert) throws CtChainException {
+    if (der.isEmpty() || der.size() > MAX_CHAIN) {
+      throw new CtChainException("a chain has 1 to " + MAX_CHAIN + " certificates");
+    }
+    if (precert && der.size() < 2) {
+      throw new CtChainException(
+          "a precertificate chain needs the issuer after the precertificate");
+    }
+    List<X509Certificate> chain = new ArrayList<>();
+    try {
+      CertificateFactory factory = CertificateFactory.getInstance("X.509");
+      for (int i = 0; i < der.size(); i++) {
+        try {
+          chain.add(
+              (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der.get(i))));
+        } catch (GeneralSecurityException | RuntimeException e) {
+          throw new CtChainException("chain[" + i + "] is not an X.509 certificate", e);
+        }
+      }
+      boolean poisoned = Precertificates.isPrecertificate(Precertificates.tbsOf(chain.get(0)));
+      if (precert != poisoned) {
+        throw new CtChainException(
+            precert
+                ? "chain[0] is not a precertificate (no critical poison extension)"
+                : "chain[0] is a precertificate; use add-pre-chain");
+      }
+      for (int i = 0; i + 1 < chain.size(); i++) {
+        try {
+          chain.get(i).verify(chain.get(i + 1).getPublicKey());
+        } catch (GeneralSecurityException e) {
+          throw new CtChainException("chain[" + i + "] is not signed by chain[" + (i + 1) + "]");
+        }
+      }
+      if (!endsAtRoot(chain.get(chain.size() - 1))) {
+        throw new CtChainException("the chain does not end at a root this log accepts");
+      }
+      return chain;
+    } catch (CtFormatException e) {
+      throw new CtChainException("chain[0] is malformed: " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new CtChainException("cannot check the chain: " + e.getMessage(), e);
+    }
+  }
+
+  private boolean endsAtRoot(X509Certificate last) {
+    for (X509Certificate root : roots) {
+      if (root.equals(last)) {
+        return true;
+      }
+      if (root.getSubjectX500Principal().equals(last.getIssuerX500Principal())) {
+        try {
+          last.verify(root.getPublicKey());
+          return true;
+        } catch (GeneralSecurityException e) {
+          // not this root
+        }
+      }
+    }
+    return false;
+  }
+}
