@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Hallmark: sign, verify and log what you ship.",
-    subcommands = {UpCommand.class, VerifyEntryCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      VerifyEntryCommand.class,
+      TokenCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
   public static void main(String[] args) {
     LogFormat.configure(System.getenv());

@@ -40,6 +40,10 @@ final class UpCommand implements Callable<Integer> {
     if (dataDir != null) {
       env.put(ConfigKeys.envName(ConfigKeys.DATA_DIR), dataDir.toString());
     }
+    if (ServerConfig.load(config, env).optional(ConfigKeys.OIDC_ENABLED).isEmpty()) {
+      // Local use: the built-in OIDC issuer is on unless the file or environment says otherwise.
+      env.put(ConfigKeys.envName(ConfigKeys.OIDC_ENABLED), "true");
+    }
     ServerConfig cfg = ServerConfig.load(config, env);
     HallmarkServer server = HallmarkServer.start(cfg);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -4,11 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
+import dev.hallmark.ca.issuance.CaChain;
+import dev.hallmark.server.ca.CaService;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.config.ServerConfig;
+import dev.hallmark.server.ctlog.CtLogService;
 import dev.hallmark.server.database.Database;
 import dev.hallmark.server.http.ProblemErrorHandler;
+import dev.hallmark.server.oidc.OidcIssuerService;
 import dev.hallmark.server.rekorv1.RekorV1Service;
 import dev.hallmark.server.rekorv2.RekorV2Service;
 import dev.hallmark.tlog.LogEngine;
@@ -28,6 +32,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -133,6 +138,11 @@ public final class HallmarkServer implements AutoCloseable {
       Map<String, String> endpoints = new LinkedHashMap<>();
       endpoints.put("rekorV1Url", RekorV1Service.start(wiring));
       endpoints.put("rekorV2Url", RekorV2Service.start(wiring));
+      CaChain ca = CaService.chain(wiring, Clock.systemUTC());
+      endpoints.put(
+          "ctlogUrl", CtLogService.start(wiring, List.of(ca.root()), Clock.systemUTC()).url());
+      OidcIssuerService.start(wiring, Clock.systemUTC())
+          .ifPresent(url -> endpoints.put("oidcIssuerUrl", url));
       Server server = sb.build();
       server.start().join();
       writeEndpoints(dataDir, endpoints);

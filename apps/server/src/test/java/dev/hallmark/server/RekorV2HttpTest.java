@@ -59,7 +59,10 @@ class RekorV2HttpTest {
         HallmarkServer.start(
             ServerConfig.of(
                 Map.of(
-                    "data.dir", dataDir.toString(), "rekor.v2.port", "0", "rekor.v1.port", "0")));
+                    "data.dir", dataDir.toString(),
+                    "rekor.v2.port", "0",
+                    "rekor.v1.port", "0",
+                    "ctlog.port", "0")));
     url = server.endpoints().get("rekorV2Url");
     http = HttpClient.newHttpClient();
     var key =

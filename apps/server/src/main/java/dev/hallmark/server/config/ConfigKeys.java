@@ -29,6 +29,16 @@ public final class ConfigKeys {
   public static final String TLOG_BATCH_SIZE = "tlog.batch.size";
   public static final String TLOG_BATCH_DELAY_MS = "tlog.batch.delay.ms";
   public static final String TLOG_LEASE_TTL_MS = "tlog.lease.ttl.ms";
+  public static final String CTLOG_PORT = "ctlog.port";
+  public static final String CTLOG_URL = "ctlog.url";
+  public static final String CTLOG_KEY_FILE = "ctlog.key.file";
+  public static final String CA_DIR = "ca.dir";
+  public static final String OIDC_ENABLED = "oidc.enabled";
+  public static final String OIDC_PORT = "oidc.port";
+  public static final String OIDC_URL = "oidc.url";
+  public static final String OIDC_KEY_FILE = "oidc.key.file";
+  public static final String OIDC_TOKEN_LIFETIME_SECONDS = "oidc.token.lifetime.seconds";
+  public static final String OIDC_ALLOW_NON_LOOPBACK = "oidc.allow.non.loopback";
 
   static final Map<String, String> ALL;
 
@@ -58,6 +68,16 @@ public final class ConfigKeys {
     m.put(TLOG_BATCH_SIZE, "1000");
     m.put(TLOG_BATCH_DELAY_MS, "10");
     m.put(TLOG_LEASE_TTL_MS, "10000");
+    m.put(CTLOG_PORT, "3002");
+    m.put(CTLOG_URL, "");
+    m.put(CTLOG_KEY_FILE, "");
+    m.put(CA_DIR, "");
+    m.put(OIDC_ENABLED, "");
+    m.put(OIDC_PORT, "3004");
+    m.put(OIDC_URL, "");
+    m.put(OIDC_KEY_FILE, "");
+    m.put(OIDC_TOKEN_LIFETIME_SECONDS, "600");
+    m.put(OIDC_ALLOW_NON_LOOPBACK, "false");
     ALL = Collections.unmodifiableMap(m);
   }
 

@@ -1,0 +1,58 @@
+package dev.hallmark.server.ctlog;
+
+import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.Signers;
+import dev.hallmark.core.crypto.UnsupportedKeyException;
+import dev.hallmark.ctlog.CtLog;
+import dev.hallmark.server.Wiring;
+import dev.hallmark.server.config.ConfigException;
+import dev.hallmark.server.config.ConfigKeys;
+import dev.hallmark.server.http.OpenApi;
+import dev.hallmark.server.keys.LogKey;
+import dev.hallmark.server.keys.NoteKeyFiles;
+import dev.hallmark.tlog.LogUnavailableException;
+import dev.hallmark.tlog.TransparencyLog;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Starts the certificate-transparency log: its own port, an ECDSA P-256 key (log ID = SHA-256 of
+ * its SPKI), accepting chains up to the given roots (Hallmark's CA).
+ */
+public final class CtLogService {
+  private CtLogService() {}
+
+  /** A started CT log and its base URL. */
+  public record Started(String url, CtLog log) {}
+
+  public static Started start(Wiring w, List<X509Certificate> roots, Clock clock)
+      throws IOException, ConfigException, LogUnavailableException {
+    int port = Wiring.freePortIfZero(w.config().intValue(ConfigKeys.CTLOG_PORT, 0, 65535));
+    String url = w.url(ConfigKeys.CTLOG_URL, port);
+    String host = Wiring.hostOf(url);
+    Path keyFile =
+        w.config()
+            .optional(ConfigKeys.CTLOG_KEY_FILE)
+            .map(Path::of)
+            .orElse(w.dataDir().resolve("keys").resolve("ctlog.pem"));
+    LogKey key = new NoteKeyFiles(w.random()).loadOrCreate(keyFile, "ecdsa-p256", host);
+    NoteKeyFiles.writePublicKey(w.dataDir().resolve("ctlog.pub"), key.publicKey());
+    TransparencyLog log = w.engine().open("ctlog", host, key.signer(), w.logSettings());
+    CtLog ct;
+    try {
+      ct =
+          new CtLog(
+              log, Signers.create(key.pair(), KeyDetails.PKIX_ECDSA_P256_SHA_256), clock, roots);
+    } catch (UnsupportedKeyException e) {
+      throw new ConfigException("the CT log key must be ECDSA P-256: " + e.getMessage());
+    }
+    VirtualHostBuilder vhost = w.port(port, log::healthy, log::ready);
+    new CtLogHttp(ct, w.mapper()).mount(vhost);
+    OpenApi.mount(vhost, "ctlog.json");
+    return new Started(url, ct);
+  }
+}
