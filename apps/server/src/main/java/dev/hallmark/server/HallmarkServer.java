@@ -34,6 +34,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -138,11 +139,13 @@ public final class HallmarkServer implements AutoCloseable {
       Map<String, String> endpoints = new LinkedHashMap<>();
       endpoints.put("rekorV1Url", RekorV1Service.start(wiring));
       endpoints.put("rekorV2Url", RekorV2Service.start(wiring));
-      CaChain ca = CaService.chain(wiring, Clock.systemUTC());
-      endpoints.put(
-          "ctlogUrl", CtLogService.start(wiring, List.of(ca.root()), Clock.systemUTC()).url());
-      OidcIssuerService.start(wiring, Clock.systemUTC())
-          .ifPresent(url -> endpoints.put("oidcIssuerUrl", url));
+      Clock clock = Clock.systemUTC();
+      Optional<String> oidc = OidcIssuerService.start(wiring, clock);
+      CaChain ca = CaService.chain(wiring, clock);
+      CtLogService.Started ctlog = CtLogService.start(wiring, List.of(ca.root()), clock);
+      endpoints.put("caUrl", CaService.start(wiring, ca, ctlog.log(), oidc, clock));
+      endpoints.put("ctlogUrl", ctlog.url());
+      oidc.ifPresent(url -> endpoints.put("oidcIssuerUrl", url));
       Server server = sb.build();
       server.start().join();
       writeEndpoints(dataDir, endpoints);

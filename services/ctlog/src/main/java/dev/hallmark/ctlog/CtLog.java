@@ -59,6 +59,11 @@ public final class CtLog {
     return sctSigner.logId();
   }
 
+  /** The log key's DER SPKI (for trusted roots and SCT verification). */
+  public byte[] publicKey() {
+    return key.publicKey().getEncoded();
+  }
+
   public List<X509Certificate> roots() {
     return chains.roots();
   }

@@ -1,18 +1,46 @@
 package dev.hallmark.server.ca;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.ca.CertificateAuthority;
+import dev.hallmark.ca.identity.HttpJwksSource;
+import dev.hallmark.ca.identity.IssuerType;
+import dev.hallmark.ca.identity.OidcIssuerConfig;
+import dev.hallmark.ca.identity.TokenVerifier;
 import dev.hallmark.ca.issuance.CaChain;
 import dev.hallmark.ca.issuance.CaChainException;
 import dev.hallmark.ca.issuance.CaKeyException;
 import dev.hallmark.ca.issuance.CaNames;
+import dev.hallmark.ca.issuance.CertificateProfile;
+import dev.hallmark.ca.issuance.Issuer;
+import dev.hallmark.ca.issuance.SctUnavailableException;
+import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.ct.TrustedCtLog;
+import dev.hallmark.ctlog.CtChainException;
+import dev.hallmark.ctlog.CtLog;
 import dev.hallmark.server.Wiring;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
+import dev.hallmark.server.http.OpenApi;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateEncodingException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * The CA's key and chain: loaded from {@code ca.dir}, or generated there on first start (a root and
- * an intermediate). The Fulcio API on top of it is not wired yet.
+ * The CA: its key and chain (loaded from {@code ca.dir}, or generated there on first start), the
+ * OIDC issuers it trusts ({@code ca.issuers.file}, plus the built-in issuer when it runs), the CT
+ * log it gets SCTs from, and Fulcio's REST API on its own port.
  */
 public final class CaService {
   private CaService() {}
@@ -25,5 +53,103 @@ public final class CaService {
     } catch (CaChainException | CaKeyException e) {
       throw new ConfigException("cannot load or create the CA in " + dir + ": " + e.getMessage());
     }
+  }
+
+  /** Starts the CA's REST API; returns its base URL. */
+  public static String start(
+      Wiring w, CaChain chain, CtLog ctLog, Optional<String> builtInIssuer, Clock clock)
+      throws IOException, ConfigException {
+    List<OidcIssuerConfig> issuers = issuers(w, builtInIssuer);
+    TokenVerifier tokens =
+        new TokenVerifier(
+            issuers,
+            new HttpJwksSource(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), clock),
+            clock);
+    TrustedCtLog trustedCt =
+        TrustedCtLog.of(ctLog.publicKey(), KeyDetails.PKIX_ECDSA_P256_SHA_256, Instant.EPOCH, null);
+    List<byte[]> issuerChain = new ArrayList<>();
+    try {
+      for (var c : chain.certChain()) {
+        issuerChain.add(c.getEncoded());
+      }
+    } catch (CertificateEncodingException e) {
+      throw new ConfigException("CA chain cannot be encoded: " + e.getMessage());
+    }
+    CertificateProfile profile;
+    try {
+      profile = new CertificateProfile(chain.issuer(), clock, w.random());
+    } catch (CaChainException e) {
+      throw new ConfigException("the CA certificate cannot issue: " + e.getMessage());
+    }
+    Issuer issuer =
+        new Issuer(
+            chain,
+            profile,
+            (tbs, issuerKeyHash, precert) -> {
+              List<byte[]> submitted = new ArrayList<>();
+              submitted.add(precert);
+              submitted.addAll(issuerChain);
+              try {
+                return List.of(ctLog.addPreChain(submitted).get(30, TimeUnit.SECONDS));
+              } catch (CtChainException | ExecutionException | TimeoutException e) {
+                throw new SctUnavailableException(
+                    "the CT log did not log the precertificate: " + e);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SctUnavailableException("interrupted while waiting for the CT log");
+              }
+            },
+            List.of(trustedCt));
+    int port = Wiring.freePortIfZero(w.config().intValue(ConfigKeys.CA_PORT, 0, 65535));
+    String url = w.url(ConfigKeys.CA_URL, port);
+    VirtualHostBuilder host = w.port(port, () -> true, () -> true);
+    new FulcioHttp(
+            new CertificateAuthority(tokens, issuer),
+            chain.trustBundle(),
+            issuers,
+            w.mapper(),
+            w.workers(),
+            w.metrics())
+        .mount(host);
+    OpenApi.mount(host, "fulcio.json");
+    return url;
+  }
+
+  private static List<OidcIssuerConfig> issuers(Wiring w, Optional<String> builtIn)
+      throws IOException, ConfigException {
+    List<OidcIssuerConfig> out = new ArrayList<>();
+    builtIn.ifPresent(url -> out.add(OidcIssuerConfig.exact(url, IssuerType.EMAIL)));
+    Optional<String> file = w.config().optional(ConfigKeys.CA_ISSUERS_FILE);
+    if (file.isPresent()) {
+      JsonNode list = w.mapper().readTree(Files.readString(Path.of(file.get())));
+      if (list == null || !list.isArray()) {
+        throw new ConfigException(file.get() + " must hold a JSON list of issuers");
+      }
+      for (JsonNode i : list) {
+        try {
+          boolean wildcard = i.hasNonNull("wildcardIssuerUrl");
+          String url =
+              wildcard ? i.get("wildcardIssuerUrl").asText() : i.path("issuerUrl").asText();
+          OidcIssuerConfig.Builder b =
+              OidcIssuerConfig.builder(url, IssuerType.parse(i.path("type").asText("email")))
+                  .wildcard(wildcard)
+                  .skipEmailVerification(i.path("skipEmailVerification").asBoolean(false));
+          if (i.hasNonNull("clientId")) {
+            b.clientId(i.get("clientId").asText());
+          }
+          if (i.hasNonNull("subjectDomain")) {
+            b.subjectDomain(i.get("subjectDomain").asText());
+          }
+          if (i.hasNonNull("spiffeTrustDomain")) {
+            b.spiffeTrustDomain(i.get("spiffeTrustDomain").asText());
+          }
+          out.add(b.build());
+        } catch (RuntimeException e) {
+          throw new ConfigException("bad issuer in " + file.get() + ": " + e.getMessage());
+        }
+      }
+    }
+    return out;
   }
 }

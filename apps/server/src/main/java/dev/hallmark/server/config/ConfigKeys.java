@@ -33,6 +33,9 @@ public final class ConfigKeys {
   public static final String CTLOG_URL = "ctlog.url";
   public static final String CTLOG_KEY_FILE = "ctlog.key.file";
   public static final String CA_DIR = "ca.dir";
+  public static final String CA_PORT = "ca.port";
+  public static final String CA_URL = "ca.url";
+  public static final String CA_ISSUERS_FILE = "ca.issuers.file";
   public static final String OIDC_ENABLED = "oidc.enabled";
   public static final String OIDC_PORT = "oidc.port";
   public static final String OIDC_URL = "oidc.url";
@@ -72,6 +75,9 @@ public final class ConfigKeys {
     m.put(CTLOG_URL, "");
     m.put(CTLOG_KEY_FILE, "");
     m.put(CA_DIR, "");
+    m.put(CA_PORT, "3000");
+    m.put(CA_URL, "");
+    m.put(CA_ISSUERS_FILE, "");
     m.put(OIDC_ENABLED, "");
     m.put(OIDC_PORT, "3004");
     m.put(OIDC_URL, "");

@@ -41,6 +41,20 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
             && hse.httpStatus() == HttpStatus.REQUEST_ENTITY_TOO_LARGE)) {
       return tooLarge();
     }
+    if (t instanceof dev.hallmark.ca.identity.TokenException te) {
+      return te.reason() == dev.hallmark.ca.identity.TokenException.Reason.KEYS_UNAVAILABLE
+          ? new Problem(
+              HttpStatus.SERVICE_UNAVAILABLE, "Identity provider unavailable", te.getMessage())
+          : new Problem(HttpStatus.UNAUTHORIZED, "Invalid identity token", te.getMessage());
+    }
+    if (t instanceof dev.hallmark.ca.identity.KeyPolicyException
+        || t instanceof dev.hallmark.ca.identity.ProofOfPossessionException
+        || t instanceof dev.hallmark.ca.issuance.RequestRejectedException) {
+      return new Problem(HttpStatus.BAD_REQUEST, "Certificate request refused", t.getMessage());
+    }
+    if (t instanceof dev.hallmark.ca.issuance.IssuanceException) {
+      return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Certificate not issued", t.getMessage());
+    }
     if (t instanceof ConflictException c) {
       return new Problem(HttpStatus.CONFLICT, "Entry exists", c.getMessage(), c.location());
     }

@@ -16,6 +16,7 @@ import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.core.merkle.Hash;
 import dev.hallmark.server.http.BadRequestException;
 import dev.hallmark.server.http.ConflictException;
+import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
 import dev.hallmark.server.http.OpenApi;
 import dev.hallmark.server.http.UnprocessableException;
@@ -136,7 +137,7 @@ public final class RekorV1Http {
             .add("location", location)
             .add("etag", entryId)
             .build(),
-        HttpData.ofUtf8(json.logEntry(a).toString()));
+        HttpData.wrap(JsonBodies.bytes(json.logEntry(a))));
   }
 
   private HttpResponse byIndex(String logIndex) throws LogUnavailableException {
@@ -287,6 +288,6 @@ public final class RekorV1Http {
   }
 
   static HttpResponse ok(JsonNode body) {
-    return HttpResponse.of(HttpStatus.OK, MediaType.JSON, HttpData.ofUtf8(body.toString()));
+    return HttpResponse.of(HttpStatus.OK, MediaType.JSON, HttpData.wrap(JsonBodies.bytes(body)));
   }
 }

@@ -10,6 +10,7 @@ import com.linecorp.armeria.common.ResponseHeaders;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
 import dev.hallmark.server.http.OpenApi;
 import dev.hallmark.tlog.LogUnavailableException;
@@ -17,7 +18,6 @@ import dev.hallmark.tlog.TransparencyLog;
 import dev.hallmark.tlog.rekorv2.ProposedEntry;
 import dev.hallmark.tlog.rekorv2.RekorV2Entries;
 import dev.hallmark.tlog.rekorv2.RekorV2Responses;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -69,13 +69,12 @@ public final class RekorV2Http {
                         .thenApply(
                             appended -> {
                               byte[] json =
-                                  RekorV2Responses.transparencyLogEntry(
+                                  JsonBodies.bytes(
+                                      RekorV2Responses.transparencyLogEntry(
                                           appended,
                                           entry.kind(),
                                           entry.version(),
-                                          log.signer().keyHash())
-                                      .toString()
-                                      .getBytes(StandardCharsets.UTF_8);
+                                          log.signer().keyHash()));
                               return HttpResponse.of(
                                   ResponseHeaders.builder(HttpStatus.CREATED)
                                       .contentType(MediaType.JSON)
