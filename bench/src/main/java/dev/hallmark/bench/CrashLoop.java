@@ -142,7 +142,6 @@ public final class CrashLoop implements Callable<Integer> {
       SharedPostgres postgres, String db, Path dir, Path keyFile, String processId)
       throws Exception {
     Map<String, String> env = new HashMap<>(postgres.serverEnv(db));
-    env.put("HALLMARK_REKOR_V2_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_REKOR_V2_KEY_FILE", keyFile.toString());
     env.put("HALLMARK_PROCESS_ID", processId);
     env.put("HALLMARK_TLOG_LEASE_TTL_MS", Integer.toString(leaseTtl));

@@ -32,12 +32,36 @@ import picocli.CommandLine.Option;
     name = "load-generator",
     mixinStandardHelpOptions = true,
     description = {
-      "Open-loop load on a Hallmark Rekor v2 log: one step per offered rate, then a reads-only",
-      "step. Without --url it starts its own server on an embedded PostgreSQL (fsync on)."
+      "Open-loop load on a Hallmark Rekor v2 (or v1) log: one step per offered rate, then a",
+      "reads-only step. Without --url it starts its own server on an embedded PostgreSQL (fsync",
+      "on)."
     })
 public final class LoadGenerator implements Callable<Integer> {
-  @Option(names = "--url", description = "Rekor v2 base URL of a running server.")
+  /** Which write API to load. */
+  enum Api {
+    v1,
+    v2
+  }
+
+  @Option(
+      names = "--url",
+      description = "Base URL of a running server's log of the chosen --api (v1: its v1 port).")
   URI url;
+
+  @Option(
+      names = "--api",
+      defaultValue = "v2",
+      description =
+          "v2 (POST /api/v2/log/entries) or v1 (hashedrekord 0.0.1 to POST /api/v1/log/entries;"
+              + " writes only) (default: ${DEFAULT-VALUE}).")
+  Api api;
+
+  @Option(
+      names = "--v1-log-key",
+      description =
+          "v1 with --url: the log's PEM public key file to check SETs and checkpoints with"
+              + " (default: fetched from /api/v1/log/publicKey).")
+  Path v1LogKey;
 
   @Option(
       names = "--rates",
@@ -118,6 +142,11 @@ public final class LoadGenerator implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (api == Api.v1 && readConcurrency > 0) {
+      throw new CommandLine.ParameterException(
+          new CommandLine(this),
+          "--api v1 loads writes only (the readers fetch v2 tiles): add --read-concurrency 0");
+    }
     SharedPostgres postgres = null;
     ServerProcess server = null;
     try {
@@ -127,14 +156,16 @@ public final class LoadGenerator implements Callable<Integer> {
             SharedPostgres.start(
                 Map.of("shared_buffers", "256MB", "max_wal_size", "4GB", "wal_buffers", "16MB"));
         server = startServer(postgres);
-        target = server.baseUrl();
+        target = api == Api.v1 ? server.endpoint("rekorV1Url") : server.baseUrl();
       }
+      AnswerCheck check =
+          api == Api.v1 ? AnswerCheck.v1(v1LogKey(server, target)) : AnswerCheck.v2();
       ServerProcess own = server;
       CpuMeter cpu =
           new CpuMeter(
               () -> own == null ? Duration.ZERO : own.cpuTime(),
               postgres == null ? null : postgres.postmaster());
-      List<StepResult> results = run(target, cpu);
+      List<StepResult> results = run(target, check, cpu);
       print(results);
       return results.stream().anyMatch(r -> r.errors() > 0) ? 3 : 0;
     } finally {
@@ -152,7 +183,6 @@ public final class LoadGenerator implements Callable<Integer> {
     Path key = dir.resolve("log-key.pem");
     LogKeyFile.create(key, new SecureRandom());
     Map<String, String> env = new HashMap<>(postgres.serverEnv(postgres.freshDatabaseUrl()));
-    env.put("HALLMARK_REKOR_V2_PORT", Integer.toString(ServerProcess.freePort()));
     env.put("HALLMARK_REKOR_V2_KEY_FILE", key.toString());
     env.putAll(serverEnv);
     List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC"));
@@ -161,20 +191,41 @@ public final class LoadGenerator implements Callable<Integer> {
     return ServerProcess.start(dir.resolve("server"), env, jvm, Duration.ofSeconds(90));
   }
 
-  private List<StepResult> run(URI target, CpuMeter cpu) throws Exception {
+  /** The v1 log's public key: from the server's data directory, a file, or the server. */
+  private String v1LogKey(ServerProcess server, URI target) throws Exception {
+    if (server != null) {
+      return Files.readString(server.dataDir().resolve("rekor-v1-log.pub"));
+    }
+    if (v1LogKey != null) {
+      return Files.readString(v1LogKey);
+    }
+    log("v1 log key: trusting the one the server serves at /api/v1/log/publicKey");
+    return java.net.http.HttpClient.newHttpClient()
+        .send(
+            java.net.http.HttpRequest.newBuilder(target.resolve("/api/v1/log/publicKey")).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  private List<StepResult> run(URI target, AnswerCheck check, CpuMeter cpu) throws Exception {
     Map<String, List<byte[]>> work = pregenerate();
     List<StepResult> results = new ArrayList<>();
     log(
-        "transport: "
+        "api "
+            + api
+            + " at "
+            + target
+            + ", transport: "
             + protocol
             + ", "
             + eventLoops
             + " event loop(s), read concurrency "
             + readConcurrency);
-    try (Transport http = new Transport(target, protocol, eventLoops, connections);
+    String path = api == Api.v1 ? Transport.V1_ENTRIES_PATH : Transport.ENTRIES_PATH;
+    try (Transport http = new Transport(target, path, protocol, eventLoops, connections);
         Readers reading = new Readers(http, readConcurrency)) {
       for (Map.Entry<String, List<byte[]>> step : work.entrySet()) {
-        StepResult r = step(http, step.getKey(), step.getValue(), reading, cpu);
+        StepResult r = step(http, check, step.getKey(), step.getValue(), reading, cpu);
         if (!step.getKey().equals("warmup")) {
           results.add(r);
         }
@@ -216,14 +267,21 @@ public final class LoadGenerator implements Callable<Integer> {
     return first.equals("max") ? 1000 : Math.max(1000, Integer.parseInt(first));
   }
 
-  private static List<byte[]> bodies(HashedRekordFactory factory, int n) {
-    return factory.generate(n).stream().map(HashedRekordRequest::json).collect(Collectors.toList());
+  private List<byte[]> bodies(HashedRekordFactory factory, int n) {
+    List<HashedRekordRequest> requests =
+        api == Api.v1 ? factory.generateV1(n) : factory.generate(n);
+    return requests.stream().map(HashedRekordRequest::json).collect(Collectors.toList());
   }
 
   private StepResult step(
-      Transport http, String name, List<byte[]> requests, Readers reading, CpuMeter cpu)
+      Transport http,
+      AnswerCheck check,
+      String name,
+      List<byte[]> requests,
+      Readers reading,
+      CpuMeter cpu)
       throws InterruptedException {
-    LoadStep step = new LoadStep(http, requests);
+    LoadStep step = new LoadStep(http, check, requests);
     Marks marks = new Marks(reading, cpu);
     LoadStep.Outcome o;
     int offered;
@@ -307,7 +365,14 @@ public final class LoadGenerator implements Callable<Integer> {
               .enable(SerializationFeature.INDENT_OUTPUT)
               .writeValueAsString(
                   Map.of(
-                      "protocol", protocol, "readConcurrency", readConcurrency, "steps", results)));
+                      "api",
+                      api,
+                      "protocol",
+                      protocol,
+                      "readConcurrency",
+                      readConcurrency,
+                      "steps",
+                      results)));
       return;
     }
     System.out.println(StepResult.header());

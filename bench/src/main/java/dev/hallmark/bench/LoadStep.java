@@ -1,12 +1,6 @@
 package dev.hallmark.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
-import dev.hallmark.core.merkle.Hash;
-import dev.hallmark.testkit.LoggedEntry;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +17,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Sends are issued on the transport's event loop, in batches of whatever is due (the pacing
  * thread wakes at most every 200 µs), and answers complete there: on the hot path only the status
  * and the time are looked at (the body is received and dropped), except for every 100th request,
- * whose 201 answer is parsed and its inclusion proof verified.
+ * whose 201 answer is parsed and checked by the {@link AnswerCheck} (inclusion proof; for v1 also
+ * the checkpoint and the signed entry timestamp).
  */
 final class LoadStep {
   /** Every this many requests, the answer is parsed and its inclusion proof verified. */
@@ -32,9 +27,8 @@ final class LoadStep {
   /** Pseudo status of a sampled 201 answer whose inclusion proof did not verify. */
   private static final int BAD_PROOF = -1;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   private final Transport http;
+  private final AnswerCheck check;
   private final List<byte[]> requests;
   private final long[] latencies;
   private final AtomicInteger completed = new AtomicInteger();
@@ -47,8 +41,9 @@ final class LoadStep {
   private final AtomicInteger next = new AtomicInteger();
   private volatile String firstError;
 
-  LoadStep(Transport http, List<byte[]> requests) {
+  LoadStep(Transport http, AnswerCheck check, List<byte[]> requests) {
     this.http = http;
+    this.check = check;
     this.requests = requests;
     this.latencies = new long[requests.size()];
   }
@@ -172,27 +167,14 @@ final class LoadStep {
     return status;
   }
 
-  /** Parses a 201 answer and checks its inclusion proof of the canonical body. */
+  /** Parses a 201 answer and checks it (inclusion proof; for v1 also checkpoint and SET). */
   private boolean verified(int i, AggregatedHttpResponse response) {
     try {
-      JsonNode json = MAPPER.readTree(response.content().array());
-      JsonNode proof = json.get("inclusionProof");
-      List<Hash> hashes = new ArrayList<>();
-      for (JsonNode h : proof.path("hashes")) {
-        hashes.add(Hash.fromBase64(h.asText()));
-      }
-      new LoggedEntry(
-              Long.parseLong(json.get("logIndex").asText()),
-              Long.parseLong(proof.get("treeSize").asText()),
-              Hash.fromBase64(proof.get("rootHash").asText()),
-              hashes,
-              proof.get("checkpoint").get("envelope").asText(),
-              Base64.getDecoder().decode(json.get("canonicalizedBody").asText()))
-          .verifyInclusion();
+      check.check(requests.get(i), response.content().array());
       return true;
     } catch (Exception e) {
       if (firstError == null) {
-        firstError = "request " + i + ": bad 201 answer or inclusion proof: " + e;
+        firstError = "request " + i + ": bad 201 answer, inclusion proof, checkpoint or SET: " + e;
       }
       return false;
     }

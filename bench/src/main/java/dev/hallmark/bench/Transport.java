@@ -36,6 +36,7 @@ import org.reactivestreams.Subscription;
  */
 final class Transport implements AutoCloseable {
   static final String ENTRIES_PATH = "/api/v2/log/entries";
+  static final String V1_ENTRIES_PATH = "/api/v1/log/entries";
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
   /** Wire protocol. */
@@ -48,15 +49,17 @@ final class Transport implements AutoCloseable {
   private final List<ClientFactory> factories = new ArrayList<>();
   private final WebClient[] clients;
   private final AtomicInteger next = new AtomicInteger();
-  private final RequestHeaders postHeaders =
-      RequestHeaders.builder(HttpMethod.POST, ENTRIES_PATH).contentType(MediaType.JSON).build();
+  private final RequestHeaders postHeaders;
 
   /**
    * @param base the log's base URL ({@code http://host:port})
+   * @param entriesPath where to POST entries ({@link #ENTRIES_PATH}, {@link #V1_ENTRIES_PATH})
    * @param eventLoops event loop threads
    * @param connections {@code h2} only: how many connections to spread requests over
    */
-  Transport(URI base, Protocol protocol, int eventLoops, int connections) {
+  Transport(URI base, String entriesPath, Protocol protocol, int eventLoops, int connections) {
+    postHeaders =
+        RequestHeaders.builder(HttpMethod.POST, entriesPath).contentType(MediaType.JSON).build();
     group = EventLoopGroups.newEventLoopGroup(eventLoops, "bench-io", true);
     int n = protocol == Protocol.h2 ? Math.max(1, connections) : 1;
     clients = new WebClient[n];

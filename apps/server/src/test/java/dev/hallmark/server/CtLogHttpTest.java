@@ -91,7 +91,8 @@ class CtLogHttpTest {
                     "data.dir", dataDir.toString(),
                     "rekor.v1.port", "0",
                     "rekor.v2.port", "0",
-                    "ctlog.port", "0")))) {
+                    "ctlog.port", "0",
+                    "ca.port", "0")))) {
       url = server.endpoints().get("ctlogUrl");
       List<X509Certificate> ca = chain(dataDir.resolve("ca").resolve("ca-chain.pem"));
       X509Certificate intermediate = ca.get(0);

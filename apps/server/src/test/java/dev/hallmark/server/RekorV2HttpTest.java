@@ -62,7 +62,8 @@ class RekorV2HttpTest {
                     "data.dir", dataDir.toString(),
                     "rekor.v2.port", "0",
                     "rekor.v1.port", "0",
-                    "ctlog.port", "0")));
+                    "ctlog.port", "0",
+                    "ca.port", "0")));
     url = server.endpoints().get("rekorV2Url");
     http = HttpClient.newHttpClient();
     var key =

@@ -62,6 +62,7 @@ final class HallmarkInstance implements AutoCloseable {
                       "data.dir", dataDir.toString(),
                       "rekor.v1.port", "0",
                       "ctlog.port", "0",
+                      "ca.port", "0",
                       "rekor.v2.port", "0")));
       Path trustedRoot = dataDir.resolve("trusted_root.json");
       HallmarkInstance instance = new HallmarkInstance(server, dataDir, trustedRoot);

@@ -1,6 +1,7 @@
 package dev.hallmark.testkit;
 
 import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.Signer;
 import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
@@ -11,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,6 +30,7 @@ public final class HashedRekordFactory {
 
   private final List<Signer> signers = new ArrayList<>();
   private final List<String> publicKeys = new ArrayList<>();
+  private final List<String> pemPublicKeys = new ArrayList<>();
   private final byte[] nonce = new byte[16];
   private final long seed;
   private final AtomicLong counter = new AtomicLong();
@@ -44,7 +47,12 @@ public final class HashedRekordFactory {
       try {
         Signer signer = Signers.create(Signers.generate(DETAILS, random), DETAILS);
         signers.add(signer);
-        publicKeys.add(Base64.getEncoder().encodeToString(signer.publicKey().getEncoded()));
+        byte[] spki = signer.publicKey().getEncoded();
+        publicKeys.add(Base64.getEncoder().encodeToString(spki));
+        pemPublicKeys.add(
+            Base64.getEncoder()
+                .encodeToString(
+                    PublicKeys.pem("PUBLIC KEY", spki).getBytes(StandardCharsets.US_ASCII)));
       } catch (UnsupportedKeyException e) {
         throw new IllegalStateException("cannot create an ECDSA P-256 signer", e);
       }
@@ -58,16 +66,28 @@ public final class HashedRekordFactory {
     long first = counter.getAndAdd(n);
     return IntStream.range(0, n)
         .parallel()
-        .mapToObj(i -> request(first + i))
+        .mapToObj(i -> request(first + i, false))
+        .collect(Collectors.toList());
+  }
+
+  /**
+   * Generates {@code n} fresh Rekor v1 requests ({@code POST /api/v1/log/entries}): hashedrekord
+   * 0.0.1 proposed entries with the key as a base64 PEM block, signing in parallel on all cores.
+   */
+  public List<HashedRekordRequest> generateV1(int n) {
+    long first = counter.getAndAdd(n);
+    return IntStream.range(0, n)
+        .parallel()
+        .mapToObj(i -> request(first + i, true))
         .collect(Collectors.toList());
   }
 
   /** One fresh request. */
   public HashedRekordRequest next() {
-    return request(counter.getAndIncrement());
+    return request(counter.getAndIncrement(), false);
   }
 
-  private HashedRekordRequest request(long number) {
+  private HashedRekordRequest request(long number, boolean v1) {
     byte[] artifact = new byte[64];
     ByteBuffer.wrap(artifact).put(nonce).putLong(number);
     SplittableRandom r = new SplittableRandom(seed ^ (number * 0x9E3779B97F4A7C15L));
@@ -78,6 +98,18 @@ public final class HashedRekordFactory {
     int key = (int) (number % signers.size());
     byte[] signature = signers.get(key).signDigest(digest);
     Base64.Encoder b64 = Base64.getEncoder();
+    if (v1) {
+      String json =
+          "{\"apiVersion\":\"0.0.1\",\"kind\":\"hashedrekord\",\"spec\":{\"data\":{\"hash\":"
+              + "{\"algorithm\":\"sha256\",\"value\":\""
+              + HexFormat.of().formatHex(digest)
+              + "\"}},\"signature\":{\"content\":\""
+              + b64.encodeToString(signature)
+              + "\",\"publicKey\":{\"content\":\""
+              + pemPublicKeys.get(key)
+              + "\"}}}}";
+      return new HashedRekordRequest(json.getBytes(StandardCharsets.UTF_8));
+    }
     String json =
         "{\"hashedRekordRequestV002\":{\"digest\":\""
             + b64.encodeToString(digest)

@@ -2,7 +2,10 @@ package dev.hallmark.testkit;
 
 import java.nio.charset.StandardCharsets;
 
-/** One ready-to-send Rekor v2 {@code hashedRekordRequestV002} request body (JSON, UTF-8). */
+/**
+ * One ready-to-send request body (JSON, UTF-8): a Rekor v2 {@code hashedRekordRequestV002}, or a
+ * Rekor v1 hashedrekord 0.0.1 proposed entry ({@link HashedRekordFactory#generateV1}).
+ */
 public final class HashedRekordRequest {
   private final byte[] json;
 

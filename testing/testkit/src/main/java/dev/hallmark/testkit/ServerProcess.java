@@ -27,12 +27,14 @@ public final class ServerProcess implements AutoCloseable {
 
   private final Process process;
   private final URI baseUrl;
+  private final Path dataDir;
   private final Path stderr;
   private final Thread killer;
 
-  private ServerProcess(Process process, URI baseUrl, Path stderr, Thread killer) {
+  private ServerProcess(Process process, URI baseUrl, Path dataDir, Path stderr, Thread killer) {
     this.process = process;
     this.baseUrl = baseUrl;
+    this.dataDir = dataDir;
     this.stderr = stderr;
     this.killer = killer;
   }
@@ -43,21 +45,12 @@ public final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code hallmark up --data-dir dataDir} with {@code env} added to this JVM's environment
-   * and waits until it answers 200 on {@code /readyz}.
-   *
-   * @param env HALLMARK_* settings (database URL, port, key file, ...)
-   * @throws IOException if the process exits, or is not ready within {@code timeout} (it is then
-   *     killed); the message carries the end of its stderr
+   * Every server also hosts the Rekor v1 log: unless the caller set it, give it the ECDSA key next
+   * to the v2 key file (created once), so that processes sharing a database share the v1 log's key
+   * too.
    */
-  /**
-   * Every server also hosts the Rekor v1 log: unless the caller set them, give it a free port and
-   * the ECDSA key next to the v2 key file (created once), so that processes sharing a database
-   * share the v1 log's key too.
-   */
-  private static Map<String, String> withV1Log(Map<String, String> env) throws IOException {
+  private static Map<String, String> withV1Key(Map<String, String> env) throws IOException {
     Map<String, String> out = new java.util.HashMap<>(env);
-    out.putIfAbsent("HALLMARK_REKOR_V1_PORT", Integer.toString(freePort()));
     String v2Key = env.get("HALLMARK_REKOR_V2_KEY_FILE");
     if (v2Key != null && !out.containsKey("HALLMARK_REKOR_V1_KEY_FILE")) {
       Path v1Key = Path.of(v2Key).resolveSibling("rekor-v1-log.pem");
@@ -71,7 +64,75 @@ public final class ServerProcess implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Starts {@code hallmark up --data-dir dataDir} with {@code env} added to this JVM's environment
+   * and waits until it answers 200 on {@code /readyz}.
+   *
+   * <p>Ports the caller does not set ({@code HALLMARK_REKOR_V2_PORT}, {@code
+   * HALLMARK_REKOR_V1_PORT}, {@code HALLMARK_CTLOG_PORT}, {@code HALLMARK_OIDC_PORT}, {@code
+   * HALLMARK_CA_PORT}) are picked with {@link #freePort}, so that servers never fight over the
+   * fixed defaults. Such a port can be taken by another process before the server binds it: if the
+   * server then exits with "Address already in use", it is started again with newly picked ports,
+   * at most {@value #PORT_RETRIES} more times. A port the caller set is never changed (the error is
+   * then thrown at once).
+   *
+   * @param env HALLMARK_* settings (database URL, port, key file, ...)
+   * @throws IOException if the process exits, or is not ready within {@code timeout} (it is then
+   *     killed); the message carries the end of its stderr
+   */
   public static ServerProcess start(
+      Path dataDir, Map<String, String> env, List<String> jvmOptions, Duration timeout)
+      throws IOException, InterruptedException {
+    Map<String, String> base = withV1Key(env);
+    for (int attempt = 0; ; attempt++) {
+      Map<String, String> withPorts = new java.util.HashMap<>(base);
+      boolean picked = false;
+      List<String> fixed = new ArrayList<>();
+      for (String port : PORTS) {
+        if (withPorts.containsKey(port)) {
+          fixed.add(withPorts.get(port));
+        } else {
+          withPorts.put(port, Integer.toString(freePort()));
+          picked = true;
+        }
+      }
+      try {
+        return startOnce(dataDir, withPorts, jvmOptions, timeout);
+      } catch (ExitedEarly e) {
+        if (!picked || attempt >= PORT_RETRIES || !e.portTaken() || anyTaken(fixed)) {
+          throw e;
+        }
+        System.err.println(
+            "[ServerProcess] a picked port was taken before the server bound it; retrying");
+      }
+    }
+  }
+
+  /** Whether one of these ports (decimal strings) cannot be bound now: then no retry helps. */
+  private static boolean anyTaken(List<String> ports) {
+    for (String port : ports) {
+      try {
+        new java.net.ServerSocket(Integer.parseInt(port)).close();
+      } catch (IOException | RuntimeException e) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The server's listening ports that {@link #start} picks when the caller leaves them unset. */
+  private static final List<String> PORTS =
+      List.of(
+          "HALLMARK_REKOR_V2_PORT",
+          "HALLMARK_REKOR_V1_PORT",
+          "HALLMARK_CTLOG_PORT",
+          "HALLMARK_OIDC_PORT",
+          "HALLMARK_CA_PORT");
+
+  /** How many times {@link #start} starts again after a picked port was taken. */
+  static final int PORT_RETRIES = 3;
+
+  private static ServerProcess startOnce(
       Path dataDir, Map<String, String> env, List<String> jvmOptions, Duration timeout)
       throws IOException, InterruptedException {
     Files.createDirectories(dataDir);
@@ -98,18 +159,38 @@ public final class ServerProcess implements AutoCloseable {
             .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
             .redirectOutput(stdout.toFile())
             .redirectError(stderr.toFile());
-    pb.environment().putAll(withV1Log(env));
+    pb.environment().putAll(env);
     Process process = pb.start();
     Thread killer = new Thread(process::destroyForcibly, "kill-server-" + process.pid());
     Runtime.getRuntime().addShutdownHook(killer);
     try {
       URI url = awaitReady(process, dataDir, stdout, stderr, timeout);
-      return new ServerProcess(process, url, stderr, killer);
+      return new ServerProcess(process, url, dataDir, stderr, killer);
     } catch (IOException | InterruptedException | RuntimeException e) {
       process.destroyForcibly();
       process.waitFor(10, TimeUnit.SECONDS);
       removeHook(killer);
       throw e;
+    }
+  }
+
+  /** The server process exited before it was ready. */
+  private static final class ExitedEarly extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final transient Path stderr;
+
+    ExitedEarly(String message, Path stderr) {
+      super(message);
+      this.stderr = stderr;
+    }
+
+    /** Whether it failed to bind a port (its whole stderr, not just the tail in the message). */
+    boolean portTaken() {
+      try {
+        return Files.readString(stderr, StandardCharsets.UTF_8).contains("Address already in use");
+      } catch (IOException e) {
+        return false;
+      }
     }
   }
 
@@ -125,8 +206,8 @@ public final class ServerProcess implements AutoCloseable {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException(
-            "server exited with status " + process.exitValue() + ": " + tail(stderr, 2000));
+        throw new ExitedEarly(
+            "server exited with status " + process.exitValue() + ": " + tail(stderr, 2000), stderr);
       }
       if (url == null && Files.readString(stdout, StandardCharsets.UTF_8).contains(READY_LINE)) {
         JsonNode json = new ObjectMapper().readTree(dataDir.resolve("endpoints.json").toFile());
@@ -177,6 +258,25 @@ public final class ServerProcess implements AutoCloseable {
   /** The Rekor v2 base URL, e.g. {@code http://localhost:41234}. */
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /**
+   * An endpoint from the server's {@code endpoints.json}, e.g. {@code rekorV1Url}.
+   *
+   * @throws IOException if the file cannot be read or has no such endpoint
+   */
+  public URI endpoint(String name) throws IOException {
+    JsonNode url =
+        new ObjectMapper().readTree(dataDir.resolve("endpoints.json").toFile()).get(name);
+    if (url == null) {
+      throw new IOException("no " + name + " in " + dataDir.resolve("endpoints.json"));
+    }
+    return URI.create(url.asText());
+  }
+
+  /** The server's data directory (e.g. {@code rekor-v1-log.pub} is there). */
+  public Path dataDir() {
+    return dataDir;
   }
 
   public long pid() {
