@@ -8,6 +8,8 @@ import com.linecorp.armeria.server.metric.MetricCollectingService;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ServerConfig;
 import dev.hallmark.server.database.Database;
+import dev.hallmark.server.keys.LogKey;
+import dev.hallmark.server.keys.NoteKeyFiles;
 import dev.hallmark.server.ops.OpsHttp;
 import dev.hallmark.tlog.LogEngine;
 import dev.hallmark.tlog.LogSettings;
@@ -65,6 +67,34 @@ public record Wiring(
     try (java.net.ServerSocket probe = new java.net.ServerSocket(0)) {
       return probe.getLocalPort();
     }
+  }
+
+  /** Where a service listens and how it is reached: port, base URL and the URL's host. */
+  public record Endpoint(int port, String url, String host) {}
+
+  /** Resolves a service's port ({@code portKey}, 0 = any free port) and URL ({@code urlKey}). */
+  public Endpoint endpoint(String portKey, String urlKey) throws IOException, ConfigException {
+    int port = freePortIfZero(config.intValue(portKey, 0, 65535));
+    String url = url(urlKey, port);
+    return new Endpoint(port, url, hostOf(url));
+  }
+
+  /**
+   * A log's key: from the file named by {@code keyFileKey} (default {@code
+   * data.dir/keys/<defaultFile>}), generated as {@code type} if absent; its public half is written
+   * to {@code data.dir/<publicFile>} for verifiers.
+   */
+  public LogKey logKey(
+      String keyFileKey, String defaultFile, String type, String keyName, String publicFile)
+      throws IOException {
+    Path file =
+        config
+            .optional(keyFileKey)
+            .map(Path::of)
+            .orElse(dataDir.resolve("keys").resolve(defaultFile));
+    LogKey key = new NoteKeyFiles(random).loadOrCreate(file, type, keyName);
+    NoteKeyFiles.writePublicKey(dataDir.resolve(publicFile), key.publicKey());
+    return key;
   }
 
   /** The base URL of a service: configured, or http://public.host:port. */

@@ -101,9 +101,8 @@ public final class CaService {
               }
             },
             List.of(trustedCt));
-    int port = Wiring.freePortIfZero(w.config().intValue(ConfigKeys.CA_PORT, 0, 65535));
-    String url = w.url(ConfigKeys.CA_URL, port);
-    VirtualHostBuilder host = w.port(port, () -> true, () -> true);
+    Wiring.Endpoint at = w.endpoint(ConfigKeys.CA_PORT, ConfigKeys.CA_URL);
+    VirtualHostBuilder host = w.port(at.port(), () -> true, () -> true);
     new FulcioHttp(
             new CertificateAuthority(tokens, issuer),
             chain.trustBundle(),
@@ -113,7 +112,7 @@ public final class CaService {
             w.metrics())
         .mount(host);
     OpenApi.mount(host, "fulcio.json");
-    return url;
+    return at.url();
   }
 
   private static List<OidcIssuerConfig> issuers(Wiring w, Optional<String> builtIn)

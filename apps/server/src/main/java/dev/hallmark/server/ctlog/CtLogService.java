@@ -10,11 +10,9 @@ import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.http.OpenApi;
 import dev.hallmark.server.keys.LogKey;
-import dev.hallmark.server.keys.NoteKeyFiles;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.TransparencyLog;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
@@ -31,16 +29,9 @@ public final class CtLogService {
 
   public static Started start(Wiring w, List<X509Certificate> roots, Clock clock)
       throws IOException, ConfigException, LogUnavailableException {
-    int port = Wiring.freePortIfZero(w.config().intValue(ConfigKeys.CTLOG_PORT, 0, 65535));
-    String url = w.url(ConfigKeys.CTLOG_URL, port);
-    String host = Wiring.hostOf(url);
-    Path keyFile =
-        w.config()
-            .optional(ConfigKeys.CTLOG_KEY_FILE)
-            .map(Path::of)
-            .orElse(w.dataDir().resolve("keys").resolve("ctlog.pem"));
-    LogKey key = new NoteKeyFiles(w.random()).loadOrCreate(keyFile, "ecdsa-p256", host);
-    NoteKeyFiles.writePublicKey(w.dataDir().resolve("ctlog.pub"), key.publicKey());
+    Wiring.Endpoint at = w.endpoint(ConfigKeys.CTLOG_PORT, ConfigKeys.CTLOG_URL);
+    String host = at.host();
+    LogKey key = w.logKey(ConfigKeys.CTLOG_KEY_FILE, "ctlog.pem", "ecdsa-p256", host, "ctlog.pub");
     TransparencyLog log = w.engine().open("ctlog", host, key.signer(), w.logSettings());
     CtLog ct;
     try {
@@ -50,9 +41,9 @@ public final class CtLogService {
     } catch (UnsupportedKeyException e) {
       throw new ConfigException("the CT log key must be ECDSA P-256: " + e.getMessage());
     }
-    VirtualHostBuilder vhost = w.port(port, log::healthy, log::ready);
+    VirtualHostBuilder vhost = w.port(at.port(), log::healthy, log::ready);
     new CtLogHttp(ct, w.mapper()).mount(vhost);
     OpenApi.mount(vhost, "ctlog.json");
-    return new Started(url, ct);
+    return new Started(at.url(), ct);
   }
 }

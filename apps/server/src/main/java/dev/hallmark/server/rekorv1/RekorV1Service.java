@@ -9,11 +9,9 @@ import dev.hallmark.server.Wiring;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.keys.LogKey;
-import dev.hallmark.server.keys.NoteKeyFiles;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.TransparencyLog;
 import java.io.IOException;
-import java.nio.file.Path;
 
 /**
  * Starts the Rekor v1 log: origin {@code "<host> - <treeID>"}, checkpoint key name {@code <host>},
@@ -25,19 +23,18 @@ public final class RekorV1Service {
   /** Opens the log and mounts its API on its own port; returns the base URL. */
   public static String start(Wiring w)
       throws IOException, ConfigException, LogUnavailableException {
-    int port = Wiring.freePortIfZero(w.config().intValue(ConfigKeys.REKOR_V1_PORT, 0, 65535));
-    String url = w.url(ConfigKeys.REKOR_V1_URL, port);
-    String host = Wiring.hostOf(url);
-    Path keyFile =
-        w.config()
-            .optional(ConfigKeys.REKOR_V1_KEY_FILE)
-            .map(Path::of)
-            .orElse(w.dataDir().resolve("keys").resolve("rekor-v1-log.pem"));
-    LogKey key = new NoteKeyFiles(w.random()).loadOrCreate(keyFile, "ecdsa-p256", host);
+    Wiring.Endpoint at = w.endpoint(ConfigKeys.REKOR_V1_PORT, ConfigKeys.REKOR_V1_URL);
+    String host = at.host();
+    LogKey key =
+        w.logKey(
+            ConfigKeys.REKOR_V1_KEY_FILE,
+            "rekor-v1-log.pem",
+            "ecdsa-p256",
+            host,
+            "rekor-v1-log.pub");
     if (!key.publicKey().getAlgorithm().equals("EC")) {
-      throw new ConfigException("the Rekor v1 log key must be ECDSA P-256: " + keyFile);
+      throw new ConfigException("the Rekor v1 log key must be ECDSA P-256");
     }
-    NoteKeyFiles.writePublicKey(w.dataDir().resolve("rekor-v1-log.pub"), key.publicKey());
     TransparencyLog log =
         w.engine().open("rekor-v1", treeId -> host + " - " + treeId, key.signer(), w.logSettings());
     V1Json json;
@@ -50,9 +47,9 @@ public final class RekorV1Service {
     } catch (UnsupportedKeyException e) {
       throw new ConfigException("the Rekor v1 log key must be ECDSA P-256: " + e.getMessage());
     }
-    VirtualHostBuilder vhost = w.port(port, log::healthy, log::ready);
+    VirtualHostBuilder vhost = w.port(at.port(), log::healthy, log::ready);
     String pem = PublicKeys.pem("PUBLIC KEY", key.publicKey().getEncoded());
     new RekorV1Http(log, json, w.mapper(), w.workers(), pem).mount(vhost);
-    return url;
+    return at.url();
   }
 }
