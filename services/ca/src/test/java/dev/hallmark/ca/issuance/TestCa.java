@@ -19,15 +19,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Shared fixtures: a fixed clock, seeded randomness, a real CT log key and an SCT source. */
-final class TestCa {
-  static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
-  static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+public final class TestCa {
+  public static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+  public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   static final CaNames NAMES = new CaNames("hallmark-test", "hallmark-test");
 
   private TestCa() {}
 
   /** Deterministic randomness (SHA1PRNG seeded before first use). */
-  static SecureRandom random(long seed) {
+  public static SecureRandom random(long seed) {
     try {
       SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
       r.setSeed(seed);
@@ -37,7 +37,7 @@ final class TestCa {
     }
   }
 
-  static CaChain generatedCa(Path dir) throws Exception {
+  public static CaChain generatedCa(Path dir) throws Exception {
     return CaChain.loadOrGenerate(dir, NAMES, CLOCK, random(1));
   }
 
@@ -50,19 +50,19 @@ final class TestCa {
   }
 
   /** A CT log: a P-256 key signing SCTs, as the ctlog service will. */
-  static final class CtLog implements SctSource {
+  public static final class CtLog implements SctSource {
     final Signer key;
     final SctSigner signer;
     final List<byte[]> seenTbs = new ArrayList<>();
-    final List<byte[]> seenPrecerts = new ArrayList<>();
+    public final List<byte[]> seenPrecerts = new ArrayList<>();
 
-    CtLog(long seed) throws Exception {
+    public CtLog(long seed) throws Exception {
       KeyPair pair = CaKeys.generateEc("secp256r1", random(seed));
       key = Signers.create(pair, KeyDetails.PKIX_ECDSA_P256_SHA_256);
       signer = new SctSigner(key);
     }
 
-    TrustedCtLog trusted() {
+    public TrustedCtLog trusted() {
       return TrustedCtLog.of(
           key.publicKey().getEncoded(),
           KeyDetails.PKIX_ECDSA_P256_SHA_256,
