@@ -1,0 +1,120 @@
+package dev.hallmark.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.PublicKeys;
+import dev.hallmark.core.crypto.Signer;
+import dev.hallmark.core.crypto.Signers;
+import dev.hallmark.server.config.ServerConfig;
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import no.nav.security.mock.oauth2.MockOAuth2Server;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Keyless certificates for identities from an external OIDC provider (mock-oauth2-server). */
+class ExternalOidcTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  @TempDir Path dataDir;
+
+  @Test
+  void issuesForTheConfiguredExternalIssuerOnly() throws Exception {
+    MockOAuth2Server oidc = new MockOAuth2Server();
+    oidc.start(InetAddress.getLoopbackAddress(), 0);
+    try {
+      String issuer = oidc.issuerUrl("corp").toString().replaceAll("/$", "");
+      Path issuers = dataDir.resolve("issuers.json");
+      Files.writeString(
+          issuers,
+          "[{\"issuerUrl\":\"" + issuer + "\",\"type\":\"email\",\"clientId\":\"sigstore\"}]");
+      try (HallmarkServer server =
+          HallmarkServer.start(
+              ServerConfig.of(
+                  Map.of(
+                      "data.dir", dataDir.toString(),
+                      "rekor.v1.port", "0",
+                      "rekor.v2.port", "0",
+                      "ctlog.port", "0",
+                      "ca.port", "0",
+                      "ca.issuers.file", issuers.toString())))) {
+        String caUrl = server.endpoints().get("caUrl");
+        Signer key =
+            Signers.create(
+                Signers.generate(KeyDetails.PKIX_ECDSA_P256_SHA_256, new SecureRandom()),
+                KeyDetails.PKIX_ECDSA_P256_SHA_256);
+        String token =
+            oidc.issueToken(
+                    "corp",
+                    "employee-7",
+                    "sigstore",
+                    Map.of("email", "employee@corp.example", "email_verified", true),
+                    300L)
+                .serialize();
+        HttpResponse<String> r = signingCert(caUrl, token, key, "employee-7");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        JsonNode certs =
+            JSON.readTree(r.body())
+                .get("signedCertificateEmbeddedSct")
+                .get("chain")
+                .get("certificates");
+        X509Certificate leaf =
+            (X509Certificate)
+                CertificateFactory.getInstance("X.509")
+                    .generateCertificate(
+                        new ByteArrayInputStream(
+                            certs.get(0).asText().getBytes(StandardCharsets.US_ASCII)));
+        assertThat(leaf.getSubjectAlternativeNames())
+            .containsExactly(List.of(1, "employee@corp.example"));
+        // A token from an issuer the CA was not configured with is refused.
+        String other =
+            oidc.issueToken(
+                    "elsewhere",
+                    "x",
+                    "sigstore",
+                    Map.of("email", "x@corp.example", "email_verified", true),
+                    300L)
+                .serialize();
+        assertThat(signingCert(caUrl, other, key, "x").statusCode()).isEqualTo(401);
+      }
+    } finally {
+      oidc.shutdown();
+    }
+  }
+
+  private static HttpResponse<String> signingCert(
+      String caUrl, String token, Signer key, String sub) throws Exception {
+    ObjectNode req = JSON.createObjectNode();
+    req.putObject("credentials").put("oidcIdentityToken", token);
+    ObjectNode pkr = req.putObject("publicKeyRequest");
+    pkr.putObject("publicKey")
+        .put("algorithm", "ECDSA")
+        .put("content", PublicKeys.pem("PUBLIC KEY", key.publicKey().getEncoded()));
+    pkr.put(
+        "proofOfPossession",
+        Base64.getEncoder().encodeToString(key.sign(sub.getBytes(StandardCharsets.UTF_8))));
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(caUrl + "/api/v2/signingCert"))
+                .header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(req.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+  }
+}
