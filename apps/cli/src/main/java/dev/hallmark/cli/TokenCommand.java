@@ -24,9 +24,11 @@ import picocli.CommandLine.Spec;
     name = "token",
     mixinStandardHelpOptions = true,
     description = {
-      "Print an OIDC ID token for a local identity, issued by Hallmark's built-in OIDC issuer",
-      "(started by 'hallmark up'; for local use and tests only). Default output: the JWT alone.",
-      "Exit 0 on success, 1 if the issuer refused, 2 on usage errors or if it cannot be reached."
+      "Print an OIDC ID token for a local identity (default audience: sigstore),",
+      "issued by Hallmark's built-in OIDC issuer, which 'hallmark up' starts.",
+      "For local use and tests only. Default output: the JWT alone.",
+      "Exit 0 on success, 1 if the issuer refused, 2 on usage errors or if it",
+      "cannot be reached."
     })
 final class TokenCommand implements Callable<Integer> {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);

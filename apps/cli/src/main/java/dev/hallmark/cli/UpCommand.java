@@ -60,7 +60,7 @@ final class UpCommand implements Callable<Integer> {
                 },
                 "shutdown"));
     System.out.println("Hallmark is up.");
-    server.endpoints().forEach((k, v) -> System.out.printf("  %-12s %s%n", k, v));
+    server.endpoints().forEach((k, v) -> System.out.printf("  %-14s %s%n", k, v));
     System.out.println(
         "Endpoints written to " + cfg.path(ConfigKeys.DATA_DIR).resolve("endpoints.json"));
     System.out.flush();

@@ -44,6 +44,8 @@ class TokenCommandTest {
                     "0",
                     "ctlog.port",
                     "0",
+                    "ca.port",
+                    "0",
                     "oidc.port",
                     "0",
                     "oidc.enabled",

@@ -30,8 +30,11 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
   /** Maps an exception to a problem; unexpected ones become a 500 without internals. */
   public Problem problemFor(Throwable cause) {
     Throwable t = unwrap(cause);
-    if (t instanceof InvalidEntryException || t instanceof BadRequestException) {
+    if (t instanceof InvalidEntryException) {
       return new Problem(HttpStatus.BAD_REQUEST, "Invalid entry", t.getMessage());
+    }
+    if (t instanceof BadRequestException) {
+      return new Problem(HttpStatus.BAD_REQUEST, "Bad request", t.getMessage());
     }
     if (t instanceof EntryTooLargeException) {
       return new Problem(HttpStatus.BAD_REQUEST, "Entry too large", t.getMessage());

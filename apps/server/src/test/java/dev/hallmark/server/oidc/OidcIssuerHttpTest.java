@@ -57,6 +57,8 @@ class OidcIssuerHttpTest {
                     "0",
                     "ctlog.port",
                     "0",
+                    "ca.port",
+                    "0",
                     "oidc.port",
                     "0",
                     "oidc.enabled",

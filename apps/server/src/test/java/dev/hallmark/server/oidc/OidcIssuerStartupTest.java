@@ -37,6 +37,8 @@ class OidcIssuerStartupTest {
                     "0",
                     "ctlog.port",
                     "0",
+                    "ca.port",
+                    "0",
                     "oidc.port",
                     Integer.toString(port))))) {
       assertThat(server.endpoints()).doesNotContainKey("oidcIssuerUrl");
@@ -65,6 +67,8 @@ class OidcIssuerStartupTest {
                                 "0",
                                 "ctlog.port",
                                 "0",
+                                "ca.port",
+                                "0",
                                 "oidc.port",
                                 "0",
                                 "oidc.enabled",
@@ -89,6 +93,8 @@ class OidcIssuerStartupTest {
                                 "rekor.v1.port",
                                 "0",
                                 "ctlog.port",
+                                "0",
+                                "ca.port",
                                 "0",
                                 "oidc.enabled",
                                 "yes")))
