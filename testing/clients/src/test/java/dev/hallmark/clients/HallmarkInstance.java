@@ -6,21 +6,33 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.server.HallmarkServer;
 import dev.hallmark.server.config.ServerConfig;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.x500.RDN;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One real Hallmark server (Rekor v1 and v2 on an embedded PostgreSQL) shared by every test class
- * of this module, plus the client trust material that describes it: {@code trusted_root.json}
- * listing both logs, in the media type that sigstore-java 2.0.0 accepts.
+ * One real Hallmark server (Rekor v1 and v2 on an embedded PostgreSQL, the built-in OIDC issuer,
+ * the Fulcio REST CA and its RFC 6962 CT log) shared by every test class of this module, plus the
+ * client trust material that describes it: {@code trusted_root.json} listing both logs, the CA
+ * chain and the CT log, in the media type that sigstore-java 2.0.0 accepts.
  *
  * <p>Kept in the root {@link ExtensionContext.Store}, which closes it after the last test.
  */
@@ -34,6 +46,9 @@ final class HallmarkInstance implements AutoCloseable {
   private final Path dataDir;
   private final URI rekorV1;
   private final URI rekorV2;
+  private final URI ca;
+  private final URI ctlog;
+  private final String oidcIssuer;
   private final Path trustedRoot;
 
   private HallmarkInstance(HallmarkServer server, Path dataDir, Path trustedRoot) {
@@ -41,6 +56,9 @@ final class HallmarkInstance implements AutoCloseable {
     this.dataDir = dataDir;
     this.rekorV1 = URI.create(server.endpoints().get("rekorV1Url"));
     this.rekorV2 = URI.create(server.endpoints().get("rekorV2Url"));
+    this.ca = URI.create(endpoint(server, "caUrl"));
+    this.ctlog = URI.create(endpoint(server, "ctlogUrl"));
+    this.oidcIssuer = endpoint(server, "oidcIssuerUrl");
     this.trustedRoot = trustedRoot;
   }
 
@@ -63,11 +81,18 @@ final class HallmarkInstance implements AutoCloseable {
                       "rekor.v1.port", "0",
                       "ctlog.port", "0",
                       "ca.port", "0",
+                      "oidc.port", "0",
+                      "oidc.enabled", "true",
                       "rekor.v2.port", "0")));
       Path trustedRoot = dataDir.resolve("trusted_root.json");
-      HallmarkInstance instance = new HallmarkInstance(server, dataDir, trustedRoot);
-      Files.writeString(trustedRoot, instance.trustedRootJson(), StandardCharsets.UTF_8);
-      return instance;
+      try {
+        HallmarkInstance instance = new HallmarkInstance(server, dataDir, trustedRoot);
+        Files.writeString(trustedRoot, instance.trustedRootJson(), StandardCharsets.UTF_8);
+        return instance;
+      } catch (IOException | RuntimeException e) {
+        server.close();
+        throw e;
+      }
     } catch (Exception e) {
       throw new IllegalStateException("cannot start a Hallmark server: " + e, e);
     }
@@ -81,11 +106,29 @@ final class HallmarkInstance implements AutoCloseable {
     return rekorV2;
   }
 
+  /** Fulcio v2 REST base URL ({@code POST /api/v2/signingCert}). */
+  URI caUrl() {
+    return ca;
+  }
+
+  /** RFC 6962 CT log base URL. */
+  URI ctlogUrl() {
+    return ctlog;
+  }
+
+  /** The built-in OIDC issuer: {@code iss} of its tokens, {@code POST <url>/token}. */
+  String oidcIssuerUrl() {
+    return oidcIssuer;
+  }
+
   Path dataDir() {
     return dataDir;
   }
 
-  /** {@code trusted_root.json} (v0.1 media type) listing the v1 log and the v2 log. */
+  /**
+   * {@code trusted_root.json} (v0.1 media type) listing the v1 log, the v2 log, the CA (chain
+   * intermediate, root) and the CT log.
+   */
   Path trustedRoot() {
     return trustedRoot;
   }
@@ -120,19 +163,83 @@ final class HallmarkInstance implements AutoCloseable {
     return sha256(in);
   }
 
+  /** DER SubjectPublicKeyInfo of the CT log key (ECDSA P-256). */
+  byte[] ctlogKey() throws IOException {
+    return spki(dataDir.resolve("ctlog.pub"));
+  }
+
+  /** The CA chain from {@code <data.dir>/ca/ca-chain.pem}, DER: intermediate, then root. */
+  List<X509Certificate> caChain() throws IOException {
+    try (InputStream in = Files.newInputStream(dataDir.resolve("ca").resolve("ca-chain.pem"))) {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        chain.add((X509Certificate) c);
+      }
+      return chain;
+    } catch (CertificateException e) {
+      throw new IOException("bad CA chain: " + e.getMessage(), e);
+    }
+  }
+
+  /** A fresh, editable copy of the trusted root written to {@link #trustedRoot()}. */
+  ObjectNode trustedRootTree() throws IOException {
+    return (ObjectNode) JSON.readTree(trustedRoot.toFile());
+  }
+
+  /** Writes {@code root} (e.g. an edited {@link #trustedRootTree()}) to {@code file}. */
+  static Path writeJson(Path file, ObjectNode root) throws IOException {
+    Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
+    return file;
+  }
+
   private String trustedRootJson() throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("mediaType", "application/vnd.dev.sigstore.trustedroot+json;version=0.1");
     ArrayNode tlogs = root.putArray("tlogs");
     tlog(tlogs.addObject(), rekorV1, v1LogKey(), "PKIX_ECDSA_P256_SHA_256", v1LogId());
     tlog(tlogs.addObject(), rekorV2, v2LogKey(), "PKIX_ED25519", v2LogId());
-    root.putArray("certificateAuthorities");
-    root.putArray("ctlogs");
+    certificateAuthority(root.putArray("certificateAuthorities").addObject(), ca, caChain());
+    byte[] ctKey = ctlogKey();
+    tlog(
+        root.putArray("ctlogs").addObject(),
+        ctlog,
+        ctKey,
+        "PKIX_ECDSA_P256_SHA_256",
+        sha256(ctKey));
     root.putArray("timestampAuthorities");
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  private static void tlog(ObjectNode t, URI url, byte[] key, String details, byte[] logId) {
+  /**
+   * A {@code certificateAuthorities} entry: subject (O, CN of the root), {@code uri}, the chain as
+   * given (intermediate… root, the anchor last) and {@code validFor.start}.
+   */
+  static void certificateAuthority(ObjectNode c, URI uri, List<X509Certificate> chain)
+      throws IOException {
+    X500Name subject =
+        X500Name.getInstance(chain.get(chain.size() - 1).getSubjectX500Principal().getEncoded());
+    ObjectNode s = c.putObject("subject");
+    s.put("organization", rdn(subject, BCStyle.O));
+    s.put("commonName", rdn(subject, BCStyle.CN));
+    c.put("uri", uri.toString());
+    ArrayNode certs = c.putObject("certChain").putArray("certificates");
+    try {
+      for (X509Certificate cert : chain) {
+        certs.addObject().put("rawBytes", Base64.getEncoder().encodeToString(cert.getEncoded()));
+      }
+    } catch (CertificateException e) {
+      throw new IOException(e);
+    }
+    c.putObject("validFor").put("start", VALID_FROM);
+  }
+
+  private static String rdn(X500Name name, ASN1ObjectIdentifier type) {
+    RDN[] rdns = name.getRDNs(type);
+    return rdns.length == 0 ? "" : IETFUtils.valueToString(rdns[0].getFirst().getValue());
+  }
+
+  /** A {@code tlogs} / {@code ctlogs} entry. */
+  static void tlog(ObjectNode t, URI url, byte[] key, String details, byte[] logId) {
     Base64.Encoder b64 = Base64.getEncoder();
     t.put("baseUrl", url.toString());
     t.put("hashAlgorithm", "SHA2_256");
@@ -152,6 +259,14 @@ final class HallmarkInstance implements AutoCloseable {
     }
     String body = text.substring(begin + "-----BEGIN PUBLIC KEY-----".length(), end);
     return Base64.getMimeDecoder().decode(body);
+  }
+
+  private static String endpoint(HallmarkServer server, String name) {
+    String url = server.endpoints().get(name);
+    if (url == null) {
+      throw new IllegalStateException("the server reports no " + name + ": " + server.endpoints());
+    }
+    return url;
   }
 
   static byte[] sha256(byte[] data) {

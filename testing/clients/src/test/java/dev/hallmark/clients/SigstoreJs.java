@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code node/sigstore-js-client.js} (sigstore-js installed by {@code
- * scripts/install-test-clients.sh}) with one request and returns its JSON report.
+ * Runs a script of {@code node/} ({@code sigstore-js-client.js}, {@code sigstore-js-keyless.js};
+ * sigstore-js installed by {@code scripts/install-test-clients.sh}) with one request and returns
+ * its JSON report.
  */
 final class SigstoreJs {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,12 +46,21 @@ final class SigstoreJs {
    * @throws IOException if node fails to run or prints no JSON
    */
   JsonNode run(ObjectNode request, Path workDir) throws IOException, InterruptedException {
+    return run("sigstore-js-client.js", request, workDir);
+  }
+
+  /**
+   * Runs {@code node/<script>} with the request; the report is its last stdout line.
+   *
+   * @throws IOException if node fails to run or prints no JSON
+   */
+  JsonNode run(String script, ObjectNode request, Path workDir)
+      throws IOException, InterruptedException {
     Path requestFile = Files.createTempFile(workDir, "sigstore-js-request-", ".json");
     Files.writeString(requestFile, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
     Path stderr = Files.createTempFile(workDir, "sigstore-js-", ".err");
     Process p =
-        new ProcessBuilder(
-                "node", nodeDir.resolve("sigstore-js-client.js").toString(), requestFile.toString())
+        new ProcessBuilder("node", nodeDir.resolve(script).toString(), requestFile.toString())
             .directory(nodeDir.toFile())
             .redirectError(stderr.toFile())
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))

@@ -10,10 +10,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -55,6 +58,40 @@ final class TestKeys {
     return new JcaX509CertificateConverter()
         .getCertificate(
             builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
+  }
+
+  /**
+   * A CA that is not Hallmark's: a self-signed root and an intermediate it certifies, both ECDSA
+   * P-256, returned as a trusted root lists them (intermediate, root).
+   */
+  static List<X509Certificate> otherCaChain() throws Exception {
+    KeyPair rootKey = ecKey();
+    KeyPair intermediateKey = ecKey();
+    X500Name rootName = new X500Name("O=Elsewhere,CN=Elsewhere Root");
+    X509Certificate root = caCert(rootName, rootKey, rootName, rootKey);
+    X509Certificate intermediate =
+        caCert(rootName, rootKey, new X500Name("O=Elsewhere,CN=Elsewhere CA"), intermediateKey);
+    return List.of(intermediate, root);
+  }
+
+  private static X509Certificate caCert(
+      X500Name issuer, KeyPair issuerKey, X500Name subject, KeyPair subjectKey) throws Exception {
+    Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    var builder =
+        new JcaX509v3CertificateBuilder(
+            issuer,
+            BigInteger.valueOf(now.toEpochMilli()).add(BigInteger.valueOf(subject.hashCode())),
+            Date.from(now.minus(365, ChronoUnit.DAYS)),
+            Date.from(now.plus(365, ChronoUnit.DAYS)),
+            subject,
+            subjectKey.getPublic());
+    builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
+    builder.addExtension(
+        Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            builder.build(
+                new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKey.getPrivate())));
   }
 
   /** PEM as Go writes it: 64-character lines, {@code \n} line ends, trailing newline. */

@@ -1,0 +1,322 @@
+package dev.hallmark.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallmark.server.HallmarkServer;
+import dev.hallmark.server.config.ServerConfig;
+import dev.sigstore.AlgorithmRegistry;
+import dev.sigstore.KeylessSigner;
+import dev.sigstore.KeylessVerifier;
+import dev.sigstore.SigningConfigProvider;
+import dev.sigstore.TrustedRootProvider;
+import dev.sigstore.VerificationOptions;
+import dev.sigstore.bundle.Bundle;
+import dev.sigstore.encryption.certificates.Certificates;
+import dev.sigstore.encryption.signers.Signer;
+import dev.sigstore.encryption.signers.Signers;
+import dev.sigstore.fulcio.client.CertificateRequest;
+import dev.sigstore.fulcio.client.FulcioClientGrpc;
+import dev.sigstore.fulcio.client.FulcioVerifier;
+import dev.sigstore.oidc.client.OidcClients;
+import dev.sigstore.oidc.client.TokenStringOidcClient;
+import dev.sigstore.strings.StringMatcher;
+import dev.sigstore.trustroot.Service;
+import dev.sigstore.trustroot.SigstoreTrustedRoot;
+import io.grpc.StatusRuntimeException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertPath;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * sigstore-java 2.0.0 keyless signing against Hallmark with TLS on the CA port: its gRPC Fulcio
+ * client gets a certificate over TLS (trusting the server's generated self-signed certificate
+ * through {@code javax.net.ssl.trustStore}, as a user would), its own checks accept it (chain to
+ * the trusted root's CA, embedded SCT from the trusted root's CT log), and {@code KeylessSigner}
+ * then signs with Rekor v1 and {@code KeylessVerifier} verifies the bundle.
+ *
+ * <p>A server of its own (not the shared {@link HallmarkInstance}, whose CA speaks plain HTTP for
+ * sigstore-js).
+ */
+class SigstoreJavaKeylessTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] TRUST_PROPERTIES = {
+    "javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"
+  };
+
+  private static Path dataDir;
+  private static HallmarkServer server;
+  private static URI ca;
+  private static Path trustedRoot;
+  private static Path signingConfig;
+  private static final Map<String, String> savedProperties = new HashMap<>();
+
+  @BeforeAll
+  static void start() throws Exception {
+    dataDir = Files.createTempDirectory("hallmark-keyless-");
+    server =
+        HallmarkServer.start(
+            ServerConfig.of(
+                Map.of(
+                    "data.dir", dataDir.toString(),
+                    "rekor.v1.port", "0",
+                    "rekor.v2.port", "0",
+                    "ctlog.port", "0",
+                    "ca.port", "0",
+                    "ca.tls", "true",
+                    "oidc.port", "0",
+                    "oidc.enabled", "true")));
+    ca = URI.create(server.endpoints().get("caUrl"));
+    assertThat(ca.getScheme()).isEqualTo("https");
+    trustedRoot = HallmarkInstance.writeJson(dataDir.resolve("trusted_root.json"), trustedRoot());
+    signingConfig =
+        HallmarkInstance.writeJson(dataDir.resolve("signing_config.v0.2.json"), signingConfig());
+    trustCaTlsCertificate(dataDir.resolve("tls").resolve("ca-tls.crt"));
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    for (String p : TRUST_PROPERTIES) {
+      String old = savedProperties.get(p);
+      if (old == null) {
+        System.clearProperty(p);
+      } else {
+        System.setProperty(p, old);
+      }
+    }
+    if (server != null) {
+      server.close();
+    }
+    try (var files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /**
+   * What a user does with {@code -Djavax.net.ssl.trustStore}: grpc-netty (sigstore-java's gRPC
+   * transport) builds its TLS context from the JDK's default trust managers, which read these
+   * properties.
+   */
+  private static void trustCaTlsCertificate(Path pem) throws Exception {
+    KeyStore store = KeyStore.getInstance("PKCS12");
+    store.load(null, null);
+    try (InputStream in = Files.newInputStream(pem)) {
+      store.setCertificateEntry(
+          "hallmark-ca-tls", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    Path file = dataDir.resolve("tls").resolve("truststore.p12");
+    char[] password = "changeit".toCharArray();
+    try (OutputStream out = Files.newOutputStream(file)) {
+      store.store(out, password);
+    }
+    for (String p : TRUST_PROPERTIES) {
+      savedProperties.put(p, System.getProperty(p));
+    }
+    System.setProperty("javax.net.ssl.trustStore", file.toString());
+    System.setProperty("javax.net.ssl.trustStorePassword", new String(password));
+    System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
+  }
+
+  private static ObjectNode trustedRoot() throws Exception {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("mediaType", "application/vnd.dev.sigstore.trustedroot+json;version=0.1");
+    byte[] v1Key = spki(dataDir.resolve("rekor-v1-log.pub"));
+    HallmarkInstance.tlog(
+        root.putArray("tlogs").addObject(),
+        URI.create(server.endpoints().get("rekorV1Url")),
+        v1Key,
+        "PKIX_ECDSA_P256_SHA_256",
+        HallmarkInstance.sha256(v1Key));
+    HallmarkInstance.certificateAuthority(
+        root.putArray("certificateAuthorities").addObject(), ca, caChain());
+    byte[] ctKey = spki(dataDir.resolve("ctlog.pub"));
+    HallmarkInstance.tlog(
+        root.putArray("ctlogs").addObject(),
+        URI.create(server.endpoints().get("ctlogUrl")),
+        ctKey,
+        "PKIX_ECDSA_P256_SHA_256",
+        HallmarkInstance.sha256(ctKey));
+    root.putArray("timestampAuthorities");
+    return root;
+  }
+
+  private static ObjectNode signingConfig() {
+    ObjectNode sc = JSON.createObjectNode();
+    sc.put("mediaType", "application/vnd.dev.sigstore.signingconfig.v0.2+json");
+    service(sc.putArray("caUrls"), ca.toString());
+    service(sc.putArray("oidcUrls"), server.endpoints().get("oidcIssuerUrl"));
+    service(sc.putArray("rekorTlogUrls"), server.endpoints().get("rekorV1Url"));
+    sc.putObject("rekorTlogConfig").put("selector", "ANY");
+    sc.putArray("tsaUrls");
+    sc.putObject("tsaConfig").put("selector", "ANY");
+    return sc;
+  }
+
+  private static void service(ArrayNode list, String url) {
+    ObjectNode s = list.addObject();
+    s.put("url", url);
+    s.put("majorApiVersion", 1);
+    s.putObject("validFor").put("start", HallmarkInstance.VALID_FROM);
+    s.put("operator", "hallmark.test");
+  }
+
+  private static List<X509Certificate> caChain() throws Exception {
+    try (InputStream in = Files.newInputStream(dataDir.resolve("ca").resolve("ca-chain.pem"))) {
+      List<X509Certificate> chain = new ArrayList<>();
+      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+        chain.add((X509Certificate) c);
+      }
+      return chain;
+    }
+  }
+
+  private static byte[] spki(Path pem) throws Exception {
+    String text = Files.readString(pem, StandardCharsets.US_ASCII);
+    String body =
+        text.substring(
+            text.indexOf("-----BEGIN PUBLIC KEY-----") + "-----BEGIN PUBLIC KEY-----".length(),
+            text.indexOf("-----END PUBLIC KEY-----"));
+    return Base64.getMimeDecoder().decode(body);
+  }
+
+  /** A token from the built-in issuer; its {@code sub} is the email (what 2.0.0 signs). */
+  private static String token(String email) throws Exception {
+    HttpResponse<String> r =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(server.endpoints().get("oidcIssuerUrl") + "/token"))
+                    .header("content-type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"email\":\"" + email + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("id_token").asText();
+  }
+
+  private static SigstoreTrustedRoot sigstoreTrustedRoot() throws Exception {
+    try (InputStream in = Files.newInputStream(trustedRoot)) {
+      return SigstoreTrustedRoot.from(in);
+    }
+  }
+
+  @Test
+  void fulcioGrpcClientGetsACertificateThatItsVerifierAccepts() throws Exception {
+    String email = "java-grpc@example.com";
+    Signer signer = Signers.from(AlgorithmRegistry.SigningAlgorithm.PKIX_ECDSA_P256_SHA_256);
+    FulcioClientGrpc client = FulcioClientGrpc.builder().setService(Service.of(ca, 1)).build();
+    CertPath path =
+        client.signingCertificate(
+            CertificateRequest.newCertificateRequest(
+                signer.getPublicKey(),
+                token(email),
+                signer.sign(email.getBytes(StandardCharsets.UTF_8))));
+    assertThat(path.getCertificates()).hasSize(3);
+
+    // exactly KeylessSigner's checks: trim the trusted CA chain (suffix match), then PKIX + SCT
+    FulcioVerifier verifier = FulcioVerifier.newFulcioVerifier(sigstoreTrustedRoot());
+    CertPath trimmed = verifier.trimTrustedParent(path);
+    assertThat(trimmed.getCertificates()).hasSize(1);
+    verifier.verifySigningCertificate(trimmed);
+    X509Certificate leaf = Certificates.getLeaf(trimmed);
+    assertThat(leaf.getPublicKey().getEncoded()).isEqualTo(signer.getPublicKey().getEncoded());
+    assertThat(leaf.getSubjectAlternativeNames().iterator().next().get(1)).isEqualTo(email);
+  }
+
+  @Test
+  void fulcioGrpcRefusalsAreGrpcErrors() throws Exception {
+    Signer signer = Signers.from(AlgorithmRegistry.SigningAlgorithm.PKIX_ECDSA_P256_SHA_256);
+    FulcioClientGrpc client = FulcioClientGrpc.builder().setService(Service.of(ca, 1)).build();
+    String email = "refused@example.com";
+    // proof of possession over another identity
+    assertThatThrownBy(
+            () ->
+                client.signingCertificate(
+                    CertificateRequest.newCertificateRequest(
+                        signer.getPublicKey(),
+                        token(email),
+                        signer.sign("someone-else".getBytes(StandardCharsets.UTF_8)))))
+        .isInstanceOfSatisfying(
+            StatusRuntimeException.class,
+            e -> assertThat(e.getStatus().getCode().name()).isEqualTo("INVALID_ARGUMENT"));
+  }
+
+  @Test
+  void keylessSignerSignsWithRekorV1AndKeylessVerifierAccepts() throws Exception {
+    String email = "java-keyless@example.com";
+    KeylessSigner signer =
+        KeylessSigner.builder()
+            .trustedRootProvider(TrustedRootProvider.from(trustedRoot))
+            .signingConfigProvider(SigningConfigProvider.from(signingConfig))
+            .signingAlgorithm(AlgorithmRegistry.SigningAlgorithm.PKIX_ECDSA_P256_SHA_256)
+            .forceCredentialProviders(OidcClients.of(TokenStringOidcClient.from(token(email))))
+            .build();
+    Path artifact = dataDir.resolve("artifact.txt");
+    Files.writeString(artifact, "signed by sigstore-java through Hallmark's gRPC CA\n");
+    Bundle bundle = signer.signFile(artifact);
+    assertThat(bundle.getEntries()).hasSize(1);
+    assertThat(bundle.getEntries().get(0).getVerification().getInclusionProof()).isNotNull();
+
+    KeylessVerifier verifier =
+        KeylessVerifier.builder()
+            .trustedRootProvider(TrustedRootProvider.from(trustedRoot))
+            .build();
+    VerificationOptions options =
+        VerificationOptions.builder()
+            .addCertificateMatchers(
+                VerificationOptions.CertificateMatcher.fulcio()
+                    .subjectAlternativeName(StringMatcher.string(email))
+                    .issuer(StringMatcher.string(server.endpoints().get("oidcIssuerUrl")))
+                    .build())
+            .build();
+    verifier.verify(artifact, bundle, options);
+
+    // Through JSON as a user would store it. sigstore-java's own parser refuses log index 0 and an
+    // empty proof (proto3 JSON omits both), so this fresh log needs a second entry first.
+    Files.writeString(artifact, "signed again\n");
+    Bundle second = signer.signFile(artifact);
+    assertThat(second.getEntries().get(0).getLogIndex()).isPositive();
+    Bundle parsed = Bundle.from(new StringReader(second.toJson()));
+    verifier.verify(artifact, parsed, options);
+
+    // another identity does not match
+    assertThatThrownBy(
+            () ->
+                verifier.verify(
+                    artifact,
+                    parsed,
+                    VerificationOptions.builder()
+                        .addCertificateMatchers(
+                            VerificationOptions.CertificateMatcher.fulcio()
+                                .subjectAlternativeName(StringMatcher.string("other@example.com"))
+                                .issuer(
+                                    StringMatcher.string(server.endpoints().get("oidcIssuerUrl")))
+                                .build())
+                        .build()))
+        .isInstanceOf(dev.sigstore.KeylessVerificationException.class);
+  }
+}
