@@ -44,6 +44,11 @@ final class UpCommand implements Callable<Integer> {
       // Local use: the built-in OIDC issuer is on unless the file or environment says otherwise.
       env.put(ConfigKeys.envName(ConfigKeys.OIDC_ENABLED), "true");
     }
+    if (ServerConfig.load(config, env).optional(ConfigKeys.CA_TLS).isEmpty()) {
+      // sigstore-java reaches the CA only by gRPC over TLS: serve the CA port over TLS (a
+      // self-signed certificate in data.dir/tls/ unless ca.tls.cert.file names one).
+      env.put(ConfigKeys.envName(ConfigKeys.CA_TLS), "true");
+    }
     ServerConfig cfg = ServerConfig.load(config, env);
     HallmarkServer server = HallmarkServer.start(cfg);
     CountDownLatch stopped = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package dev.hallmark.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.linecorp.armeria.common.TlsKeyPair;
 import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.VirtualHostBuilder;
@@ -46,6 +47,22 @@ public record Wiring(
    */
   public VirtualHostBuilder port(int port, BooleanSupplier healthy, BooleanSupplier ready) {
     server.http(new InetSocketAddress(bindAddress, port));
+    return mount(port, healthy, ready);
+  }
+
+  /**
+   * Like {@link #port}, but the port speaks TLS (HTTP/1.1 and HTTP/2 by ALPN) with {@code tls}.
+   * Armeria picks a certificate by SNI, not by port, so {@code tls} is the server's default: one
+   * TLS service per process.
+   */
+  public VirtualHostBuilder tlsPort(
+      int port, TlsKeyPair tls, BooleanSupplier healthy, BooleanSupplier ready) {
+    server.https(new InetSocketAddress(bindAddress, port));
+    server.tls(tls);
+    return mount(port, healthy, ready);
+  }
+
+  private VirtualHostBuilder mount(int port, BooleanSupplier healthy, BooleanSupplier ready) {
     VirtualHostBuilder host = server.virtualHost(port);
     // Request counts and latencies per route and status (so refusals are counted too).
     host.decorator(
@@ -74,8 +91,15 @@ public record Wiring(
 
   /** Resolves a service's port ({@code portKey}, 0 = any free port) and URL ({@code urlKey}). */
   public Endpoint endpoint(String portKey, String urlKey) throws IOException, ConfigException {
+    return endpoint(portKey, urlKey, false);
+  }
+
+  /** Like {@link #endpoint(String, String)}; the default URL is https:// when {@code tls}. */
+  public Endpoint endpoint(String portKey, String urlKey, boolean tls)
+      throws IOException, ConfigException {
     int port = freePortIfZero(config.intValue(portKey, 0, 65535));
-    String url = url(urlKey, port);
+    String url =
+        config.optional(urlKey).orElse((tls ? "https" : "http") + "://" + publicHost + ":" + port);
     return new Endpoint(port, url, hostOf(url));
   }
 

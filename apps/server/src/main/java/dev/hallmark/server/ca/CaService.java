@@ -1,6 +1,7 @@
 package dev.hallmark.server.ca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.linecorp.armeria.common.TlsKeyPair;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.ca.CertificateAuthority;
 import dev.hallmark.ca.identity.HttpJwksSource;
@@ -40,7 +41,7 @@ import java.util.concurrent.TimeoutException;
 /**
  * The CA: its key and chain (loaded from {@code ca.dir}, or generated there on first start), the
  * OIDC issuers it trusts ({@code ca.issuers.file}, plus the built-in issuer when it runs), the CT
- * log it gets SCTs from, and Fulcio's REST API on its own port.
+ * log it gets SCTs from, and Fulcio's gRPC and REST APIs on its own port (TLS: {@link CaTls}).
  */
 public final class CaService {
   private CaService() {}
@@ -55,7 +56,7 @@ public final class CaService {
     }
   }
 
-  /** Starts the CA's REST API; returns its base URL. */
+  /** Starts the CA's gRPC and REST APIs; returns its base URL. */
   public static String start(
       Wiring w, CaChain chain, CtLog ctLog, Optional<String> builtInIssuer, Clock clock)
       throws IOException, ConfigException {
@@ -101,15 +102,16 @@ public final class CaService {
               }
             },
             List.of(trustedCt));
-    Wiring.Endpoint at = w.endpoint(ConfigKeys.CA_PORT, ConfigKeys.CA_URL);
-    VirtualHostBuilder host = w.port(at.port(), () -> true, () -> true);
-    new FulcioHttp(
-            new CertificateAuthority(tokens, issuer),
-            chain.trustBundle(),
-            issuers,
-            w.mapper(),
-            w.workers(),
-            w.metrics())
+    Optional<TlsKeyPair> tls = CaTls.load(w, clock);
+    Wiring.Endpoint at = w.endpoint(ConfigKeys.CA_PORT, ConfigKeys.CA_URL, tls.isPresent());
+    VirtualHostBuilder host =
+        tls.isPresent()
+            ? w.tlsPort(at.port(), tls.get(), () -> true, () -> true)
+            : w.port(at.port(), () -> true, () -> true);
+    CertificateAuthority ca = new CertificateAuthority(tokens, issuer);
+    // gRPC (sigstore-java) and REST (sigstore-js) on one port, routed by content-type
+    new FulcioGrpc(ca, chain.trustBundle(), issuers, w.workers(), w.metrics()).mount(host);
+    new FulcioHttp(ca, chain.trustBundle(), issuers, w.mapper(), w.workers(), w.metrics())
         .mount(host);
     OpenApi.mount(host, "fulcio.json");
     return at.url();

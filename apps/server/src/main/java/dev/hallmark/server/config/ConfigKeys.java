@@ -36,6 +36,9 @@ public final class ConfigKeys {
   public static final String CA_PORT = "ca.port";
   public static final String CA_URL = "ca.url";
   public static final String CA_ISSUERS_FILE = "ca.issuers.file";
+  public static final String CA_TLS = "ca.tls";
+  public static final String CA_TLS_CERT_FILE = "ca.tls.cert.file";
+  public static final String CA_TLS_KEY_FILE = "ca.tls.key.file";
   public static final String OIDC_ENABLED = "oidc.enabled";
   public static final String OIDC_PORT = "oidc.port";
   public static final String OIDC_URL = "oidc.url";
@@ -78,6 +81,9 @@ public final class ConfigKeys {
     m.put(CA_PORT, "3000");
     m.put(CA_URL, "");
     m.put(CA_ISSUERS_FILE, "");
+    m.put(CA_TLS, "");
+    m.put(CA_TLS_CERT_FILE, "");
+    m.put(CA_TLS_KEY_FILE, "");
     m.put(OIDC_ENABLED, "");
     m.put(OIDC_PORT, "3004");
     m.put(OIDC_URL, "");
