@@ -36,6 +36,11 @@ interface AnswerCheck {
    */
   void check(byte[] request, byte[] answer) throws Exception;
 
+  /** What is checked, for error messages. */
+  default String what() {
+    return "inclusion proof, checkpoint or SET";
+  }
+
   /** Rekor v2: the inclusion proof of the canonical body against the answer's root hash. */
   static AnswerCheck v2() {
     return (request, answer) -> {

@@ -21,8 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * the checkpoint and the signed entry timestamp).
  */
 final class LoadStep {
-  /** Every this many requests, the answer is parsed and its inclusion proof verified. */
-  private static final int VERIFY_EVERY = 100;
+  /**
+   * By default, every this many requests, the answer is parsed and its inclusion proof verified.
+   */
+  static final int VERIFY_EVERY = 100;
 
   /** Pseudo status of a sampled 201 answer whose inclusion proof did not verify. */
   private static final int BAD_PROOF = -1;
@@ -31,10 +33,12 @@ final class LoadStep {
   private final AnswerCheck check;
   private final List<byte[]> requests;
   private final long[] latencies;
+  private final int verifyEvery;
   private final AtomicInteger completed = new AtomicInteger();
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
   private final AtomicLong verified = new AtomicLong();
+  private final AtomicLong badAnswers = new AtomicLong();
   private final AtomicInteger outstanding = new AtomicInteger();
   private final AtomicInteger pendingBatches = new AtomicInteger();
   private final AtomicLong lastDone = new AtomicLong();
@@ -42,6 +46,12 @@ final class LoadStep {
   private volatile String firstError;
 
   LoadStep(Transport http, AnswerCheck check, List<byte[]> requests) {
+    this(http, check, requests, VERIFY_EVERY);
+  }
+
+  /** As above, checking every {@code verifyEvery}-th answer (request 0 included). */
+  LoadStep(Transport http, AnswerCheck check, List<byte[]> requests, int verifyEvery) {
+    this.verifyEvery = verifyEvery;
     this.http = http;
     this.check = check;
     this.requests = requests;
@@ -121,7 +131,7 @@ final class LoadStep {
   private void send(int i, long scheduled, Runnable then) {
     outstanding.incrementAndGet();
     CompletableFuture<Integer> answer =
-        i % VERIFY_EVERY == 0
+        i % verifyEvery == 0
             ? http.post(requests.get(i)).thenApply(r -> verify(i, r))
             : http.postStatus(requests.get(i));
     answer.whenComplete(
@@ -161,6 +171,7 @@ final class LoadStep {
       return status;
     }
     if (!verified(i, response)) {
+      badAnswers.incrementAndGet();
       return BAD_PROOF;
     }
     verified.incrementAndGet();
@@ -174,7 +185,7 @@ final class LoadStep {
       return true;
     } catch (Exception e) {
       if (firstError == null) {
-        firstError = "request " + i + ": bad 201 answer, inclusion proof, checkpoint or SET: " + e;
+        firstError = "request " + i + ": bad 201 answer (" + check.what() + "): " + e;
       }
       return false;
     }
@@ -195,6 +206,11 @@ final class LoadStep {
         verified.get(),
         end - start,
         new Latencies(latencies, ok));
+  }
+
+  /** Sampled 201 answers that failed their check (also counted as errors). */
+  long badAnswers() {
+    return badAnswers.get();
   }
 
   /** The first error seen, for the report; null if none. */

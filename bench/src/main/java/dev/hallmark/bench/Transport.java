@@ -1,6 +1,7 @@
 package dev.hallmark.bench;
 
 import com.linecorp.armeria.client.ClientFactory;
+import com.linecorp.armeria.client.ClientFactoryBuilder;
 import com.linecorp.armeria.client.WebClient;
 import com.linecorp.armeria.common.AggregatedHttpResponse;
 import com.linecorp.armeria.common.HttpData;
@@ -52,7 +53,8 @@ final class Transport implements AutoCloseable {
   private final RequestHeaders postHeaders;
 
   /**
-   * @param base the log's base URL ({@code http://host:port})
+   * @param base the log's base URL ({@code http://host:port}; {@code https}: TLS, the server's
+   *     certificate is not verified, for a loopback benchmark)
    * @param entriesPath where to POST entries ({@link #ENTRIES_PATH}, {@link #V1_ENTRIES_PATH})
    * @param eventLoops event loop threads
    * @param connections {@code h2} only: how many connections to spread requests over
@@ -63,11 +65,17 @@ final class Transport implements AutoCloseable {
     group = EventLoopGroups.newEventLoopGroup(eventLoops, "bench-io", true);
     int n = protocol == Protocol.h2 ? Math.max(1, connections) : 1;
     clients = new WebClient[n];
-    String scheme = protocol == Protocol.h2 ? "h2c" : "h1c";
+    boolean tls = "https".equals(base.getScheme());
+    String scheme = (protocol == Protocol.h2 ? "h2" : "h1") + (tls ? "" : "c");
     URI uri = URI.create(scheme + "://" + base.getHost() + ":" + base.getPort());
     for (int i = 0; i < n; i++) {
+      ClientFactoryBuilder builder = ClientFactory.builder();
+      if (tls) {
+        // loopback benchmark of a server with a self-signed certificate (the CA port's)
+        builder.tlsNoVerify();
+      }
       ClientFactory factory =
-          ClientFactory.builder()
+          builder
               .workerGroup(group, false)
               .connectTimeout(Duration.ofSeconds(5))
               .useHttp2Preface(true)

@@ -35,6 +35,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -110,11 +112,19 @@ public final class CaService {
             : w.port(at.port(), () -> true, () -> true);
     CertificateAuthority ca = new CertificateAuthority(tokens, issuer);
     // gRPC (sigstore-java) and REST (sigstore-js) on one port, routed by content-type
-    new FulcioGrpc(ca, chain.trustBundle(), issuers, w.workers(), w.metrics()).mount(host);
-    new FulcioHttp(ca, chain.trustBundle(), issuers, w.mapper(), w.workers(), w.metrics())
-        .mount(host);
+    // Issuing mostly waits for the CT log to sign its checkpoint; many requests share one CT
+    // batch, so they wait on their own pool (daemon threads) rather than on the verify workers.
+    ExecutorService issuance = Executors.newFixedThreadPool(64, CaService::issuanceThread);
+    new FulcioGrpc(ca, chain.trustBundle(), issuers, issuance, w.metrics()).mount(host);
+    new FulcioHttp(ca, chain.trustBundle(), issuers, w.mapper(), issuance, w.metrics()).mount(host);
     OpenApi.mount(host, "fulcio.json");
     return at.url();
+  }
+
+  private static Thread issuanceThread(Runnable r) {
+    Thread t = new Thread(r, "ca-issue");
+    t.setDaemon(true);
+    return t;
   }
 
   private static List<OidcIssuerConfig> issuers(Wiring w, Optional<String> builtIn)

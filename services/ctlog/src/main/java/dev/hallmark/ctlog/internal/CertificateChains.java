@@ -53,10 +53,13 @@ public final class CertificateChains {
                 : "chain[0] is a precertificate; use add-pre-chain");
       }
       for (int i = 0; i + 1 < chain.size(); i++) {
-        try {
-          chain.get(i).verify(chain.get(i + 1).getPublicKey());
-        } catch (GeneralSecurityException e) {
-          throw new CtChainException("chain[" + i + "] is not signed by chain[" + (i + 1) + "]");
+        if (!verifiedCaLinks.contains(linkKey(der.get(i), der.get(i + 1)))) {
+          try {
+            chain.get(i).verify(chain.get(i + 1).getPublicKey());
+          } catch (GeneralSecurityException e) {
+            throw new CtChainException("chain[" + i + "] is not signed by chain[" + (i + 1) + "]");
+          }
+          rememberCaLink(chain.get(i), der.get(i), der.get(i + 1));
         }
       }
       if (!endsAtRoot(chain.get(chain.size() - 1))) {
@@ -67,6 +70,31 @@ public final class CertificateChains {
       throw new CtChainException("chain[0] is malformed: " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new CtChainException("cannot check the chain: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Links between CA certificates (an intermediate and its root) repeat in every submission and
+   * never change: verify each once. Leaf and precertificate signatures are always verified.
+   */
+  private final java.util.Set<String> verifiedCaLinks =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  private static String linkKey(byte[] child, byte[] parent) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(child);
+      sha.update((byte) 0);
+      sha.update(parent);
+      return java.util.HexFormat.of().formatHex(sha.digest());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void rememberCaLink(X509Certificate child, byte[] childDer, byte[] parentDer) {
+    if (child.getBasicConstraints() >= 0 && verifiedCaLinks.size() < 1024) {
+      verifiedCaLinks.add(linkKey(childDer, parentDer));
     }
   }
 
