@@ -76,7 +76,15 @@ public final class CaKeys {
 
   private static CaKey fromKeyPair(KeyPair pair, SecureRandom random, String description)
       throws CaKeyException {
-    CaKey key = new JcaCaKey(description, pair.getPrivate(), pair.getPublic(), null, random);
+    // BouncyCastle's JCA provider (an instance, not registered globally) signs software keys:
+    // its P-256/P-384 arithmetic is several times faster than SunEC's on JDK 17.
+    CaKey key =
+        new JcaCaKey(
+            description,
+            pair.getPrivate(),
+            pair.getPublic(),
+            new org.bouncycastle.jce.provider.BouncyCastleProvider(),
+            random);
     KeyPairCheck.check(key, description);
     return key;
   }

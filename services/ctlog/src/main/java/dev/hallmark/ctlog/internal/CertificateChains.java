@@ -17,6 +17,10 @@ import java.util.List;
 public final class CertificateChains {
   private static final int MAX_CHAIN = 10;
   private final List<X509Certificate> roots;
+  // An instance, not registered globally: BouncyCastle verifies P-256/P-384 several times
+  // faster than SunEC on JDK 17.
+  private final java.security.Provider bouncyCastle =
+      new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
   public CertificateChains(List<X509Certificate> roots) {
     this.roots = List.copyOf(roots);
@@ -55,7 +59,7 @@ public final class CertificateChains {
       for (int i = 0; i + 1 < chain.size(); i++) {
         if (!verifiedCaLinks.contains(linkKey(der.get(i), der.get(i + 1)))) {
           try {
-            chain.get(i).verify(chain.get(i + 1).getPublicKey());
+            chain.get(i).verify(chain.get(i + 1).getPublicKey(), bouncyCastle);
           } catch (GeneralSecurityException e) {
             throw new CtChainException("chain[" + i + "] is not signed by chain[" + (i + 1) + "]");
           }

@@ -116,6 +116,10 @@ public final class JwsSignatures {
     throw new TokenException(Reason.BAD_SIGNATURE, "bad token signature: " + last);
   }
 
+  /** Stateless once built; a provider instance, never registered in the JVM. */
+  private static final java.security.Provider BOUNCY_CASTLE =
+      new org.bouncycastle.jce.provider.BouncyCastleProvider();
+
   private static boolean verifyWith(SignedJWT jwt, JWK key) throws JOSEException {
     if (key instanceof OctetKeyPair) {
       return verifyEd25519(jwt, (OctetKeyPair) key);
@@ -124,6 +128,8 @@ public final class JwsSignatures {
         key instanceof RSAKey
             ? new RSASSAVerifier(((RSAKey) key).toRSAPublicKey())
             : new ECDSAVerifier(((ECKey) key).toECPublicKey());
+    // BouncyCastle verifies ES256/ES384 several times faster than SunEC on JDK 17.
+    verifier.getJCAContext().setProvider(BOUNCY_CASTLE);
     return jwt.verify(verifier);
   }
 
