@@ -9,7 +9,10 @@
 //
 // request.json:
 //   mode           "sign" (sigstore.sign: message signature) | "attest" (sigstore.attest: DSSE)
-//   oidcIssuerURL  the built-in issuer (token from POST <url>/token {"email": ...})
+//   oidcIssuerURL  the built-in issuer (token from POST <url>/token {"email": ...}), or the
+//                  issuer of identityToken
+//   identityToken  optional: an ID token to use as is (e.g. from an external provider) instead of
+//                  asking the built-in issuer
 //   email          identity to ask for
 //   fulcioURL      Hallmark CA base URL
 //   rekorURL       Hallmark Rekor v1 base URL
@@ -83,7 +86,7 @@ async function main() {
   const checks = [];
   let stage = 'token';
   try {
-    const token = await idToken(req.oidcIssuerURL, req.email);
+    const token = req.identityToken ?? (await idToken(req.oidcIssuerURL, req.email));
     const c = claims(token);
     checks.push('token');
 

@@ -67,23 +67,28 @@ final class HallmarkInstance implements AutoCloseable {
     return context
         .getRoot()
         .getStore(ExtensionContext.Namespace.create(HallmarkInstance.class))
-        .getOrComputeIfAbsent(HallmarkInstance.class, k -> start(), HallmarkInstance.class);
+        .getOrComputeIfAbsent(HallmarkInstance.class, k -> start(Map.of()), HallmarkInstance.class);
   }
 
-  private static HallmarkInstance start() {
+  /**
+   * A server of its own (the caller closes it) with the shared instance's settings plus {@code
+   * extra} (e.g. {@code ca.tls}, {@code ca.issuers.file}), and its trusted root.
+   */
+  static HallmarkInstance start(Map<String, String> extra) {
     try {
       Path dataDir = Files.createTempDirectory("hallmark-clients-");
-      HallmarkServer server =
-          HallmarkServer.start(
-              ServerConfig.of(
-                  Map.of(
-                      "data.dir", dataDir.toString(),
-                      "rekor.v1.port", "0",
-                      "ctlog.port", "0",
-                      "ca.port", "0",
-                      "oidc.port", "0",
-                      "oidc.enabled", "true",
-                      "rekor.v2.port", "0")));
+      Map<String, String> config =
+          new java.util.HashMap<>(
+              Map.of(
+                  "data.dir", dataDir.toString(),
+                  "rekor.v1.port", "0",
+                  "ctlog.port", "0",
+                  "ca.port", "0",
+                  "oidc.port", "0",
+                  "oidc.enabled", "true",
+                  "rekor.v2.port", "0"));
+      config.putAll(extra);
+      HallmarkServer server = HallmarkServer.start(ServerConfig.of(config));
       Path trustedRoot = dataDir.resolve("trusted_root.json");
       try {
         HallmarkInstance instance = new HallmarkInstance(server, dataDir, trustedRoot);
@@ -123,6 +128,27 @@ final class HallmarkInstance implements AutoCloseable {
 
   Path dataDir() {
     return dataDir;
+  }
+
+  /** An ID token from the built-in issuer ({@code POST <oidc>/token {"email"}}). */
+  String builtInToken(String email) throws IOException, InterruptedException {
+    java.net.http.HttpResponse<String> r =
+        java.net.http.HttpClient.newBuilder()
+            .version(java.net.http.HttpClient.Version.HTTP_1_1)
+            .build()
+            .send(
+                java.net.http.HttpRequest.newBuilder(URI.create(oidcIssuer + "/token"))
+                    .header("content-type", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            JSON.createObjectNode().put("email", email).toString()))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    if (r.statusCode() != 200) {
+      throw new IOException(
+          "POST " + oidcIssuer + "/token: HTTP " + r.statusCode() + ": " + r.body());
+    }
+    return JSON.readTree(r.body()).get("id_token").asText();
   }
 
   /**

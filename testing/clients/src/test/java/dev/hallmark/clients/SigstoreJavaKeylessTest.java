@@ -28,7 +28,6 @@ import dev.sigstore.trustroot.Service;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import io.grpc.StatusRuntimeException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,13 +36,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.security.cert.CertPath;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -62,16 +59,12 @@ import org.junit.jupiter.api.Test;
  */
 class SigstoreJavaKeylessTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String[] TRUST_PROPERTIES = {
-    "javax.net.ssl.trustStore", "javax.net.ssl.trustStorePassword", "javax.net.ssl.trustStoreType"
-  };
-
   private static Path dataDir;
   private static HallmarkServer server;
   private static URI ca;
   private static Path trustedRoot;
   private static Path signingConfig;
-  private static final Map<String, String> savedProperties = new HashMap<>();
+  private static CaTlsTrust trust;
 
   @BeforeAll
   static void start() throws Exception {
@@ -93,18 +86,13 @@ class SigstoreJavaKeylessTest {
     trustedRoot = HallmarkInstance.writeJson(dataDir.resolve("trusted_root.json"), trustedRoot());
     signingConfig =
         HallmarkInstance.writeJson(dataDir.resolve("signing_config.v0.2.json"), signingConfig());
-    trustCaTlsCertificate(dataDir.resolve("tls").resolve("ca-tls.crt"));
+    trust = CaTlsTrust.install(dataDir);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    for (String p : TRUST_PROPERTIES) {
-      String old = savedProperties.get(p);
-      if (old == null) {
-        System.clearProperty(p);
-      } else {
-        System.setProperty(p, old);
-      }
+    if (trust != null) {
+      trust.close();
     }
     if (server != null) {
       server.close();
@@ -112,31 +100,6 @@ class SigstoreJavaKeylessTest {
     try (var files = Files.walk(dataDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
-  }
-
-  /**
-   * What a user does with {@code -Djavax.net.ssl.trustStore}: grpc-netty (sigstore-java's gRPC
-   * transport) builds its TLS context from the JDK's default trust managers, which read these
-   * properties.
-   */
-  private static void trustCaTlsCertificate(Path pem) throws Exception {
-    KeyStore store = KeyStore.getInstance("PKCS12");
-    store.load(null, null);
-    try (InputStream in = Files.newInputStream(pem)) {
-      store.setCertificateEntry(
-          "hallmark-ca-tls", CertificateFactory.getInstance("X.509").generateCertificate(in));
-    }
-    Path file = dataDir.resolve("tls").resolve("truststore.p12");
-    char[] password = "changeit".toCharArray();
-    try (OutputStream out = Files.newOutputStream(file)) {
-      store.store(out, password);
-    }
-    for (String p : TRUST_PROPERTIES) {
-      savedProperties.put(p, System.getProperty(p));
-    }
-    System.setProperty("javax.net.ssl.trustStore", file.toString());
-    System.setProperty("javax.net.ssl.trustStorePassword", new String(password));
-    System.setProperty("javax.net.ssl.trustStoreType", "PKCS12");
   }
 
   private static ObjectNode trustedRoot() throws Exception {

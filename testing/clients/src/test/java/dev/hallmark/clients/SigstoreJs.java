@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -56,15 +57,25 @@ final class SigstoreJs {
    */
   JsonNode run(String script, ObjectNode request, Path workDir)
       throws IOException, InterruptedException {
+    return run(script, request, workDir, Map.of());
+  }
+
+  /**
+   * As {@link #run(String, ObjectNode, Path)}, with {@code env} added to node's environment (e.g.
+   * {@code NODE_EXTRA_CA_CERTS}).
+   */
+  JsonNode run(String script, ObjectNode request, Path workDir, Map<String, String> env)
+      throws IOException, InterruptedException {
     Path requestFile = Files.createTempFile(workDir, "sigstore-js-request-", ".json");
     Files.writeString(requestFile, JSON.writeValueAsString(request), StandardCharsets.UTF_8);
     Path stderr = Files.createTempFile(workDir, "sigstore-js-", ".err");
-    Process p =
+    ProcessBuilder pb =
         new ProcessBuilder("node", nodeDir.resolve(script).toString(), requestFile.toString())
             .directory(nodeDir.toFile())
             .redirectError(stderr.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-            .start();
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    pb.environment().putAll(env);
+    Process p = pb.start();
     byte[] out = p.getInputStream().readAllBytes();
     if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       p.destroyForcibly();
