@@ -1,13 +1,8 @@
 package dev.hallmark.tlog.internal.sequencer;
 
 import dev.hallmark.core.merkle.Hash;
-import dev.hallmark.core.merkle.MerkleVerifier;
 import dev.hallmark.core.merkle.ProofBuilder;
-import dev.hallmark.core.merkle.ProofException;
-import dev.hallmark.core.note.Checkpoint;
-import dev.hallmark.core.note.NoteSignature;
 import dev.hallmark.core.note.NoteSigner;
-import dev.hallmark.core.note.SignedNote;
 import dev.hallmark.tlog.LogSettings;
 import dev.hallmark.tlog.LogSnapshot;
 import dev.hallmark.tlog.LogUnavailableException;
@@ -29,7 +24,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -324,25 +318,9 @@ public final class Sequencer implements AutoCloseable {
       complete(byLeaf, existing, first, now, previous);
       return;
     }
-    if (previous != null && previous.snapshot().size() > 0) {
-      long oldSize = previous.snapshot().size();
-      try {
-        MerkleVerifier.verifyConsistency(
-            oldSize,
-            size,
-            previous.snapshot().rootHash(),
-            root,
-            oldSize == size ? List.of() : proofs.consistencyProof(oldSize, size));
-      } catch (ProofException e) {
-        throw new IntegrityException(
-            "new tree of size " + size + " is not consistent with the signed checkpoint: " + e);
-      }
-    }
-    String body = new Checkpoint(origin, size, root, List.of()).body();
-    byte[] signature = signer.sign(body.getBytes(StandardCharsets.UTF_8));
-    String note =
-        new SignedNote(body, List.of(new NoteSignature(signer.name(), signer.keyId(), signature)))
-            .format();
+    CheckpointSigning.proveConsistent(
+        previous == null ? null : previous.snapshot(), size, root, proofs);
+    String note = CheckpointSigning.sign(origin, size, root, signer);
     long expected = previous == null ? 0 : previous.snapshot().size();
     if (!storage.casCheckpoint(logId, holder, epoch, expected, size, root, note)) {
       epoch = -1;
