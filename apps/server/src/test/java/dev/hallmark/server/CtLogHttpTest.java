@@ -18,7 +18,6 @@ import dev.hallmark.core.ct.TlsSignatureAlgorithm;
 import dev.hallmark.core.ct.TrustedCtLog;
 import dev.hallmark.core.merkle.Hash;
 import dev.hallmark.core.merkle.MerkleVerifier;
-import dev.hallmark.server.config.ServerConfig;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
@@ -40,7 +39,6 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -84,15 +82,7 @@ class CtLogHttpTest {
 
   @Test
   void logsPrecertificatesOfTheCaAndServesTheRfc6962Api() throws Exception {
-    try (HallmarkServer server =
-        HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir", dataDir.toString(),
-                    "rekor.v1.port", "0",
-                    "rekor.v2.port", "0",
-                    "ctlog.port", "0",
-                    "ca.port", "0")))) {
+    try (HallmarkServer server = HallmarkServer.start(TestConfigs.anyPorts(dataDir))) {
       url = server.endpoints().get("ctlogUrl");
       List<X509Certificate> ca = chain(dataDir.resolve("ca").resolve("ca-chain.pem"));
       X509Certificate intermediate = ca.get(0);

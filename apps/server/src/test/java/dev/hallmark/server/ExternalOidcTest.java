@@ -9,7 +9,6 @@ import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.Signer;
 import dev.hallmark.core.crypto.Signers;
-import dev.hallmark.server.config.ServerConfig;
 import java.io.ByteArrayInputStream;
 import java.net.InetAddress;
 import java.net.URI;
@@ -46,14 +45,7 @@ class ExternalOidcTest {
           "[{\"issuerUrl\":\"" + issuer + "\",\"type\":\"email\",\"clientId\":\"sigstore\"}]");
       try (HallmarkServer server =
           HallmarkServer.start(
-              ServerConfig.of(
-                  Map.of(
-                      "data.dir", dataDir.toString(),
-                      "rekor.v1.port", "0",
-                      "rekor.v2.port", "0",
-                      "ctlog.port", "0",
-                      "ca.port", "0",
-                      "ca.issuers.file", issuers.toString())))) {
+              TestConfigs.anyPorts(dataDir, "ca.issuers.file", issuers.toString()))) {
         String caUrl = server.endpoints().get("caUrl");
         Signer key =
             Signers.create(

@@ -11,7 +11,6 @@ import dev.hallmark.core.crypto.Signer;
 import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.ct.SctVerifier;
 import dev.hallmark.core.ct.TrustedCtLog;
-import dev.hallmark.server.config.ServerConfig;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -46,17 +45,7 @@ class FulcioHttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server =
-        HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir", dataDir.toString(),
-                    "rekor.v1.port", "0",
-                    "rekor.v2.port", "0",
-                    "ctlog.port", "0",
-                    "ca.port", "0",
-                    "oidc.port", "0",
-                    "oidc.enabled", "true")));
+    server = HallmarkServer.start(TestConfigs.anyPorts(dataDir, "oidc.enabled", "true"));
   }
 
   @AfterAll

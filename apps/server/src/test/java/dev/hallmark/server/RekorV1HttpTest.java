@@ -18,7 +18,6 @@ import dev.hallmark.core.merkle.Rfc6962;
 import dev.hallmark.core.note.Checkpoint;
 import dev.hallmark.core.note.NoteKeys;
 import dev.hallmark.core.note.NoteVerifierSet;
-import dev.hallmark.server.config.ServerConfig;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,7 +36,6 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.GeneralName;
@@ -59,15 +57,7 @@ class RekorV1HttpTest {
   private String url;
 
   private HallmarkServer start() throws Exception {
-    HallmarkServer server =
-        HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir", dataDir.toString(),
-                    "rekor.v2.port", "0",
-                    "rekor.v1.port", "0",
-                    "ctlog.port", "0",
-                    "ca.port", "0")));
+    HallmarkServer server = HallmarkServer.start(TestConfigs.anyPorts(dataDir));
     url = server.endpoints().get("rekorV1Url");
     return server;
   }

@@ -13,7 +13,6 @@ import dev.hallmark.core.note.NoteKeys;
 import dev.hallmark.core.verify.LogEntry;
 import dev.hallmark.core.verify.LogEntryVerifier;
 import dev.hallmark.core.verify.TrustedLog;
-import dev.hallmark.server.config.ServerConfig;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,7 +29,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -55,15 +53,7 @@ class RekorV2HttpTest {
 
   @BeforeAll
   static void start() throws Exception {
-    server =
-        HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir", dataDir.toString(),
-                    "rekor.v2.port", "0",
-                    "rekor.v1.port", "0",
-                    "ctlog.port", "0",
-                    "ca.port", "0")));
+    server = HallmarkServer.start(TestConfigs.anyPorts(dataDir));
     url = server.endpoints().get("rekorV2Url");
     http = HttpClient.newHttpClient();
     var key =
