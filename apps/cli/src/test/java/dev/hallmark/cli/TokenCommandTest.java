@@ -46,6 +46,8 @@ class TokenCommandTest {
                     "0",
                     "ca.port",
                     "0",
+                    "tsa.port",
+                    "0",
                     "oidc.port",
                     "0",
                     "oidc.enabled",

@@ -12,9 +12,11 @@ import dev.hallmark.server.config.ServerConfig;
 import dev.hallmark.server.ctlog.CtLogService;
 import dev.hallmark.server.database.Database;
 import dev.hallmark.server.http.ProblemErrorHandler;
+import dev.hallmark.server.keys.TokenKeys;
 import dev.hallmark.server.oidc.OidcIssuerService;
 import dev.hallmark.server.rekorv1.RekorV1Service;
 import dev.hallmark.server.rekorv2.RekorV2Service;
+import dev.hallmark.server.tsa.TsaService;
 import dev.hallmark.tlog.LogEngine;
 import dev.hallmark.tlog.LogSettings;
 import dev.hallmark.tlog.LogUnavailableException;
@@ -134,17 +136,21 @@ public final class HallmarkServer implements AutoCloseable {
               verifiers,
               new ObjectMapper(),
               new SecureRandom(),
+              Clock.systemUTC(),
+              new TokenKeys(config),
               config.get(ConfigKeys.BIND_ADDRESS),
               config.get(ConfigKeys.PUBLIC_HOST));
       Map<String, String> endpoints = new LinkedHashMap<>();
       endpoints.put("rekorV1Url", RekorV1Service.start(wiring));
       endpoints.put("rekorV2Url", RekorV2Service.start(wiring));
-      Clock clock = Clock.systemUTC();
+      Clock clock = wiring.clock();
       Optional<String> oidc = OidcIssuerService.start(wiring, clock);
       CaChain ca = CaService.chain(wiring, clock);
       CtLogService.Started ctlog = CtLogService.start(wiring, List.of(ca.root()), clock);
       endpoints.put("caUrl", CaService.start(wiring, ca, ctlog.log(), oidc, clock));
       endpoints.put("ctlogUrl", ctlog.url());
+      TsaService.Started tsa = TsaService.start(wiring);
+      endpoints.put("tsaUrl", tsa.timestampUrl());
       oidc.ifPresent(url -> endpoints.put("oidcIssuerUrl", url));
       Server server = sb.build();
       server.start().join();

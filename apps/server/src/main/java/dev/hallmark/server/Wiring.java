@@ -6,11 +6,17 @@ import com.linecorp.armeria.common.metric.MeterIdPrefixFunction;
 import com.linecorp.armeria.server.ServerBuilder;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import com.linecorp.armeria.server.metric.MetricCollectingService;
+import dev.hallmark.ca.issuance.CaKeyException;
+import dev.hallmark.ca.issuance.CaNames;
+import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.Signer;
+import dev.hallmark.core.note.NoteKeys;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ServerConfig;
 import dev.hallmark.server.database.Database;
 import dev.hallmark.server.keys.LogKey;
 import dev.hallmark.server.keys.NoteKeyFiles;
+import dev.hallmark.server.keys.TokenKeys;
 import dev.hallmark.server.ops.OpsHttp;
 import dev.hallmark.tlog.LogEngine;
 import dev.hallmark.tlog.LogSettings;
@@ -20,6 +26,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.BooleanSupplier;
 
@@ -38,6 +46,8 @@ public record Wiring(
     Executor workers,
     ObjectMapper mapper,
     SecureRandom random,
+    Clock clock,
+    TokenKeys tokens,
     String bindAddress,
     String publicHost) {
 
@@ -104,19 +114,45 @@ public record Wiring(
   }
 
   /**
-   * A log's key: from the file named by {@code keyFileKey} (default {@code
-   * data.dir/keys/<defaultFile>}), generated as {@code type} if absent; its public half is written
-   * to {@code data.dir/<publicFile>} for verifiers.
+   * A log's key. When {@code labelKey} names a label, an ECDSA P-256 key on the PKCS#11 token
+   * ({@link TokenKeys}), generated there on first start; otherwise the file named by {@code
+   * keyFileKey} (default {@code data.dir/keys/<defaultFile>}), generated as {@code type} if absent.
+   * Its public half is written to {@code data.dir/<publicFile>} for verifiers.
    */
   public LogKey logKey(
-      String keyFileKey, String defaultFile, String type, String keyName, String publicFile)
-      throws IOException {
-    Path file =
-        config
-            .optional(keyFileKey)
-            .map(Path::of)
-            .orElse(dataDir.resolve("keys").resolve(defaultFile));
-    LogKey key = new NoteKeyFiles(random).loadOrCreate(file, type, keyName);
+      String keyFileKey,
+      String labelKey,
+      String defaultFile,
+      String type,
+      String keyName,
+      String publicFile)
+      throws IOException, ConfigException {
+    Optional<String> label = tokens.label(labelKey);
+    LogKey key;
+    if (label.isPresent()) {
+      try {
+        Signer signer =
+            tokens
+                .token()
+                .loadOrGenerateSigner(
+                    label.get(),
+                    "secp256r1",
+                    KeyDetails.PKIX_ECDSA_P256_SHA_256,
+                    new CaNames("Hallmark", "Hallmark log key " + label.get()),
+                    clock,
+                    random);
+        key = new LogKey(signer, NoteKeys.ecdsa(keyName, signer));
+      } catch (CaKeyException e) {
+        throw new ConfigException(labelKey + ": " + e.getMessage());
+      }
+    } else {
+      Path file =
+          config
+              .optional(keyFileKey)
+              .map(Path::of)
+              .orElse(dataDir.resolve("keys").resolve(defaultFile));
+      key = new NoteKeyFiles(random).loadOrCreate(file, type, keyName);
+    }
     NoteKeyFiles.writePublicKey(dataDir.resolve(publicFile), key.publicKey());
     return key;
   }

@@ -84,7 +84,7 @@ class CtLogHttpTest {
   void logsPrecertificatesOfTheCaAndServesTheRfc6962Api() throws Exception {
     try (HallmarkServer server = HallmarkServer.start(TestConfigs.anyPorts(dataDir))) {
       url = server.endpoints().get("ctlogUrl");
-      List<X509Certificate> ca = chain(dataDir.resolve("ca").resolve("ca-chain.pem"));
+      List<X509Certificate> ca = chain(dataDir.resolve("ca-chain.pem"));
       X509Certificate intermediate = ca.get(0);
       X509Certificate root = ca.get(ca.size() - 1);
       KeyPair caKey =

@@ -77,6 +77,7 @@ class FulcioGrpcTest {
                     "rekor.v2.port", "0",
                     "ctlog.port", "0",
                     "ca.port", "0",
+                    "tsa.port", "0",
                     "ca.tls", "true",
                     "oidc.port", "0",
                     "oidc.enabled", "true")));

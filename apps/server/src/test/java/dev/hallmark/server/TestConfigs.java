@@ -15,7 +15,9 @@ public final class TestConfigs {
     Map<String, String> values = new HashMap<>();
     values.put("data.dir", dataDir.toString());
     for (String port :
-        new String[] {"rekor.v1.port", "rekor.v2.port", "ctlog.port", "ca.port", "oidc.port"}) {
+        new String[] {
+          "rekor.v1.port", "rekor.v2.port", "ctlog.port", "ca.port", "oidc.port", "tsa.port"
+        }) {
       values.put(port, "0");
     }
     if (extra.length % 2 != 0) {

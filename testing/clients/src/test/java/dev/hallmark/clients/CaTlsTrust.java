@@ -2,10 +2,13 @@ package dev.hallmark.clients;
 
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -27,6 +30,26 @@ final class CaTlsTrust implements AutoCloseable {
   /** The CA port's TLS certificate of the server with this data directory. */
   static Path certificate(Path dataDir) {
     return dataDir.resolve("tls").resolve("ca-tls.crt");
+  }
+
+  /**
+   * The environment that makes Node trust the CA port: {@code NODE_EXTRA_CA_CERTS} naming the
+   * port's certificate as PEM (written under {@code dir}), whatever its encoding on disk.
+   */
+  static Map<String, String> nodeEnv(Path dataDir, Path dir) throws Exception {
+    X509Certificate c;
+    try (InputStream in = Files.newInputStream(certificate(dataDir))) {
+      c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+    }
+    Path out = dir.resolve("ca-tls.pem");
+    Files.writeString(
+        out,
+        "-----BEGIN CERTIFICATE-----\n"
+            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(c.getEncoded())
+            + "\n-----END CERTIFICATE-----\n",
+        StandardCharsets.US_ASCII);
+    return Map.of("NODE_EXTRA_CA_CERTS", out.toString());
   }
 
   /** Trusts {@link #certificate(Path)} through a PKCS#12 store in {@code <data.dir>/tls}. */

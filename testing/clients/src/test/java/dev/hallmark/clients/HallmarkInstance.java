@@ -84,6 +84,7 @@ final class HallmarkInstance implements AutoCloseable {
                   "rekor.v1.port", "0",
                   "ctlog.port", "0",
                   "ca.port", "0",
+                  "tsa.port", "0",
                   "oidc.port", "0",
                   "oidc.enabled", "true",
                   "rekor.v2.port", "0"));
@@ -114,6 +115,11 @@ final class HallmarkInstance implements AutoCloseable {
   /** Fulcio v2 REST base URL ({@code POST /api/v2/signingCert}). */
   URI caUrl() {
     return ca;
+  }
+
+  /** The TSA's timestamp URL ({@code POST}). */
+  String tsaUrl() {
+    return endpoint(server, "tsaUrl");
   }
 
   /** RFC 6962 CT log base URL. */
@@ -196,7 +202,7 @@ final class HallmarkInstance implements AutoCloseable {
 
   /** The CA chain from {@code <data.dir>/ca/ca-chain.pem}, DER: intermediate, then root. */
   List<X509Certificate> caChain() throws IOException {
-    try (InputStream in = Files.newInputStream(dataDir.resolve("ca").resolve("ca-chain.pem"))) {
+    try (InputStream in = Files.newInputStream(dataDir.resolve("ca-chain.pem"))) {
       List<X509Certificate> chain = new ArrayList<>();
       for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         chain.add((X509Certificate) c);

@@ -11,15 +11,12 @@ import dev.sigstore.encryption.signers.Signers;
 import dev.sigstore.fulcio.client.CertificateRequest;
 import dev.sigstore.fulcio.client.FulcioClientGrpc;
 import dev.sigstore.trustroot.Service;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertPath;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import no.nav.security.mock.oauth2.MockOAuth2Server;
@@ -69,7 +66,7 @@ class SameCaUrlTest {
         HallmarkInstance.start(Map.of("ca.tls", "true", "ca.issuers.file", issuers.toString()));
     assertThat(hallmark.caUrl().getScheme()).isEqualTo("https");
     trust = CaTlsTrust.install(hallmark.dataDir());
-    nodeEnv = Map.of("NODE_EXTRA_CA_CERTS", pem(CaTlsTrust.certificate(hallmark.dataDir())));
+    nodeEnv = CaTlsTrust.nodeEnv(hallmark.dataDir(), config);
   }
 
   @AfterAll
@@ -83,23 +80,6 @@ class SameCaUrlTest {
     if (oidc != null) {
       oidc.shutdown();
     }
-  }
-
-  /** The certificate as PEM (what NODE_EXTRA_CA_CERTS reads), whatever its encoding on disk. */
-  private static String pem(Path cert) throws Exception {
-    X509Certificate c;
-    try (InputStream in = Files.newInputStream(cert)) {
-      c = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-    }
-    Path out = config.resolve("ca-tls.pem");
-    Files.writeString(
-        out,
-        "-----BEGIN CERTIFICATE-----\n"
-            + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(c.getEncoded())
-            + "\n-----END CERTIFICATE-----\n",
-        StandardCharsets.US_ASCII);
-    return out.toString();
   }
 
   /** A token from the external provider: {@code sub} differs from the email. */

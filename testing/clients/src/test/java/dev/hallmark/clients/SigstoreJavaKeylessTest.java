@@ -78,6 +78,7 @@ class SigstoreJavaKeylessTest {
                     "rekor.v2.port", "0",
                     "ctlog.port", "0",
                     "ca.port", "0",
+                    "tsa.port", "0",
                     "ca.tls", "true",
                     "oidc.port", "0",
                     "oidc.enabled", "true")));
@@ -146,7 +147,7 @@ class SigstoreJavaKeylessTest {
   }
 
   private static List<X509Certificate> caChain() throws Exception {
-    try (InputStream in = Files.newInputStream(dataDir.resolve("ca").resolve("ca-chain.pem"))) {
+    try (InputStream in = Files.newInputStream(dataDir.resolve("ca-chain.pem"))) {
       List<X509Certificate> chain = new ArrayList<>();
       for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
         chain.add((X509Certificate) c);

@@ -1,6 +1,5 @@
 package dev.hallmark.server.ca;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.linecorp.armeria.common.TlsKeyPair;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.ca.CertificateAuthority;
@@ -16,6 +15,7 @@ import dev.hallmark.ca.issuance.CertificateProfile;
 import dev.hallmark.ca.issuance.Issuer;
 import dev.hallmark.ca.issuance.SctUnavailableException;
 import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.ct.TrustedCtLog;
 import dev.hallmark.ctlog.CtChainException;
 import dev.hallmark.ctlog.CtLog;
@@ -23,11 +23,13 @@ import dev.hallmark.server.Wiring;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.http.OpenApi;
+import dev.hallmark.server.keys.NoteKeyFiles;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,7 +50,46 @@ import java.util.concurrent.TimeoutException;
 public final class CaService {
   private CaService() {}
 
-  public static CaChain chain(Wiring w, Clock clock) throws ConfigException {
+  /**
+   * The CA's key and chain: on the PKCS#11 token under {@code ca.pkcs11.label} when that is set
+   * (generated inside the token on first start), else the files in {@code ca.dir}.
+   */
+  public static CaChain chain(Wiring w, Clock clock) throws ConfigException, IOException {
+    CaChain chain = loadChain(w, clock);
+    StringBuilder pem = new StringBuilder();
+    try {
+      for (X509Certificate c : chain.certChain()) {
+        pem.append(PublicKeys.pem("CERTIFICATE", c.getEncoded()));
+      }
+    } catch (CertificateEncodingException e) {
+      throw new ConfigException("CA chain cannot be encoded: " + e.getMessage());
+    }
+    // the public chain, for verifiers and trust roots, wherever the key lives
+    NoteKeyFiles.writePublic(w.dataDir().resolve(PUBLIC_CHAIN_FILE), pem.toString());
+    return chain;
+  }
+
+  /** The CA's certificate chain (intermediate… root) as PEM, in the data directory. */
+  public static final String PUBLIC_CHAIN_FILE = "ca-chain.pem";
+
+  private static CaChain loadChain(Wiring w, Clock clock) throws ConfigException {
+    Optional<String> label = w.tokens().label(ConfigKeys.CA_PKCS11_LABEL);
+    if (label.isPresent()) {
+      try {
+        return CaChain.loadOrGenerate(
+            w.tokens().token(),
+            label.get(),
+            new CaNames("Hallmark", "Hallmark CA"),
+            clock,
+            w.random());
+      } catch (CaChainException | CaKeyException e) {
+        throw new ConfigException(
+            "cannot load or create the CA on the PKCS#11 token under "
+                + label.get()
+                + ": "
+                + e.getMessage());
+      }
+    }
     Path dir =
         w.config().optional(ConfigKeys.CA_DIR).map(Path::of).orElse(w.dataDir().resolve("ca"));
     try {
@@ -133,33 +174,7 @@ public final class CaService {
     builtIn.ifPresent(url -> out.add(OidcIssuerConfig.exact(url, IssuerType.EMAIL)));
     Optional<String> file = w.config().optional(ConfigKeys.CA_ISSUERS_FILE);
     if (file.isPresent()) {
-      JsonNode list = w.mapper().readTree(Files.readString(Path.of(file.get())));
-      if (list == null || !list.isArray()) {
-        throw new ConfigException(file.get() + " must hold a JSON list of issuers");
-      }
-      for (JsonNode i : list) {
-        try {
-          boolean wildcard = i.hasNonNull("wildcardIssuerUrl");
-          String url =
-              wildcard ? i.get("wildcardIssuerUrl").asText() : i.path("issuerUrl").asText();
-          OidcIssuerConfig.Builder b =
-              OidcIssuerConfig.builder(url, IssuerType.parse(i.path("type").asText("email")))
-                  .wildcard(wildcard)
-                  .skipEmailVerification(i.path("skipEmailVerification").asBoolean(false));
-          if (i.hasNonNull("clientId")) {
-            b.clientId(i.get("clientId").asText());
-          }
-          if (i.hasNonNull("subjectDomain")) {
-            b.subjectDomain(i.get("subjectDomain").asText());
-          }
-          if (i.hasNonNull("spiffeTrustDomain")) {
-            b.spiffeTrustDomain(i.get("spiffeTrustDomain").asText());
-          }
-          out.add(b.build());
-        } catch (RuntimeException e) {
-          throw new ConfigException("bad issuer in " + file.get() + ": " + e.getMessage());
-        }
-      }
+      out.addAll(IssuersFile.parse(file.get(), Files.readString(Path.of(file.get())), w.mapper()));
     }
     return out;
   }

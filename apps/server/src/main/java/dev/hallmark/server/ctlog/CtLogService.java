@@ -1,8 +1,6 @@
 package dev.hallmark.server.ctlog;
 
 import com.linecorp.armeria.server.VirtualHostBuilder;
-import dev.hallmark.core.crypto.KeyDetails;
-import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.ctlog.CtLog;
 import dev.hallmark.server.Wiring;
@@ -31,13 +29,18 @@ public final class CtLogService {
       throws IOException, ConfigException, LogUnavailableException {
     Wiring.Endpoint at = w.endpoint(ConfigKeys.CTLOG_PORT, ConfigKeys.CTLOG_URL);
     String host = at.host();
-    LogKey key = w.logKey(ConfigKeys.CTLOG_KEY_FILE, "ctlog.pem", "ecdsa-p256", host, "ctlog.pub");
-    TransparencyLog log = w.engine().open("ctlog", host, key.signer(), w.logSettings());
+    LogKey key =
+        w.logKey(
+            ConfigKeys.CTLOG_KEY_FILE,
+            ConfigKeys.CTLOG_PKCS11_LABEL,
+            "ctlog.pem",
+            "ecdsa-p256",
+            host,
+            "ctlog.pub");
+    TransparencyLog log = w.engine().open("ctlog", host, key.noteSigner(), w.logSettings());
     CtLog ct;
     try {
-      ct =
-          new CtLog(
-              log, Signers.create(key.pair(), KeyDetails.PKIX_ECDSA_P256_SHA_256), clock, roots);
+      ct = new CtLog(log, key.signer(), clock, roots);
     } catch (UnsupportedKeyException e) {
       throw new ConfigException("the CT log key must be ECDSA P-256: " + e.getMessage());
     }

@@ -5,6 +5,7 @@ import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PrivateKeys;
 import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.Signers;
+import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.core.note.NoteKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,14 +39,20 @@ public final class NoteKeyFiles {
       }
     } else {
       pair = Signers.generate(details(type), random);
-      write(file, PrivateKeys.writePkcs8Pem(pair));
+      write(file, PrivateKeys.writePkcs8Pem(pair), true);
     }
     String algorithm = pair.getPublic().getAlgorithm();
-    if (algorithm.equals("Ed25519") || algorithm.equals("EdDSA")) {
-      return new LogKey(pair, NoteKeys.ed25519(name, pair));
-    }
-    if (algorithm.equals("EC")) {
-      return new LogKey(pair, NoteKeys.ecdsa(name, pair));
+    try {
+      if (algorithm.equals("Ed25519") || algorithm.equals("EdDSA")) {
+        return new LogKey(
+            Signers.create(pair, KeyDetails.PKIX_ED25519), NoteKeys.ed25519(name, pair));
+      }
+      if (algorithm.equals("EC")) {
+        return new LogKey(
+            Signers.create(pair, KeyDetails.PKIX_ECDSA_P256_SHA_256), NoteKeys.ecdsa(name, pair));
+      }
+    } catch (UnsupportedKeyException | IllegalArgumentException e) {
+      throw new IOException("log key " + file + ": " + e.getMessage());
     }
     throw new IOException("log key " + file + " is " + algorithm + "; use Ed25519 or ECDSA P-256");
   }
@@ -63,17 +70,21 @@ public final class NoteKeyFiles {
 
   /** Writes the public half next to the data, for verifiers (PEM SubjectPublicKeyInfo). */
   public static void writePublicKey(Path file, PublicKey key) throws IOException {
-    write(file, PublicKeys.pem("PUBLIC KEY", key.getEncoded()));
+    writePublic(file, PublicKeys.pem("PUBLIC KEY", key.getEncoded()));
   }
 
-  private static void write(Path file, String pem) throws IOException {
+  /** Writes public PEM material (keys, certificates) atomically, readable by all. */
+  public static void writePublic(Path file, String pem) throws IOException {
+    write(file, pem, false);
+  }
+
+  private static void write(Path file, String pem, boolean secret) throws IOException {
     Path dir = file.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".key", ".tmp");
     try {
-      if (!pem.contains("PUBLIC KEY")) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-      }
+      Files.setPosixFilePermissions(
+          tmp, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
       Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
       Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {

@@ -1,10 +1,7 @@
 package dev.hallmark.server.rekorv1;
 
 import com.linecorp.armeria.server.VirtualHostBuilder;
-import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.PublicKeys;
-import dev.hallmark.core.crypto.Signers;
-import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.server.Wiring;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
@@ -28,6 +25,7 @@ public final class RekorV1Service {
     LogKey key =
         w.logKey(
             ConfigKeys.REKOR_V1_KEY_FILE,
+            ConfigKeys.REKOR_V1_PKCS11_LABEL,
             "rekor-v1-log.pem",
             "ecdsa-p256",
             host,
@@ -36,17 +34,9 @@ public final class RekorV1Service {
       throw new ConfigException("the Rekor v1 log key must be ECDSA P-256");
     }
     TransparencyLog log =
-        w.engine().open("rekor-v1", treeId -> host + " - " + treeId, key.signer(), w.logSettings());
-    V1Json json;
-    try {
-      json =
-          new V1Json(
-              log.treeId(),
-              PublicKeys.sha256Spki(key.publicKey()),
-              Signers.create(key.pair(), KeyDetails.PKIX_ECDSA_P256_SHA_256));
-    } catch (UnsupportedKeyException e) {
-      throw new ConfigException("the Rekor v1 log key must be ECDSA P-256: " + e.getMessage());
-    }
+        w.engine()
+            .open("rekor-v1", treeId -> host + " - " + treeId, key.noteSigner(), w.logSettings());
+    V1Json json = new V1Json(log.treeId(), PublicKeys.sha256Spki(key.publicKey()), key.signer());
     VirtualHostBuilder vhost = w.port(at.port(), log::healthy, log::ready);
     String pem = PublicKeys.pem("PUBLIC KEY", key.publicKey().getEncoded());
     new RekorV1Http(log, json, w.mapper(), w.workers(), pem).mount(vhost);

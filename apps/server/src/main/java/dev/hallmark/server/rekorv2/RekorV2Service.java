@@ -21,11 +21,12 @@ public final class RekorV2Service {
     LogKey key =
         w.logKey(
             ConfigKeys.REKOR_V2_KEY_FILE,
+            ConfigKeys.REKOR_V2_PKCS11_LABEL,
             "rekor-v2-log.pem",
             w.config().get(ConfigKeys.REKOR_V2_KEY_TYPE),
             origin,
             "rekor-v2-log.pub");
-    TransparencyLog log = w.engine().open("rekor-v2", origin, key.signer(), w.logSettings());
+    TransparencyLog log = w.engine().open("rekor-v2", origin, key.noteSigner(), w.logSettings());
     VirtualHostBuilder host = w.port(at.port(), log::healthy, log::ready);
     new RekorV2Http(log, w.mapper(), w.workers()).mount(host);
     return at.url();

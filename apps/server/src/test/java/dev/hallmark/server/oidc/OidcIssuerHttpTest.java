@@ -59,6 +59,8 @@ class OidcIssuerHttpTest {
                     "0",
                     "ca.port",
                     "0",
+                    "tsa.port",
+                    "0",
                     "oidc.port",
                     "0",
                     "oidc.enabled",

@@ -39,6 +39,8 @@ class OidcIssuerStartupTest {
                     "0",
                     "ca.port",
                     "0",
+                    "tsa.port",
+                    "0",
                     "oidc.port",
                     Integer.toString(port))))) {
       assertThat(server.endpoints()).doesNotContainKey("oidcIssuerUrl");
@@ -69,6 +71,8 @@ class OidcIssuerStartupTest {
                                 "0",
                                 "ca.port",
                                 "0",
+                                "tsa.port",
+                                "0",
                                 "oidc.port",
                                 "0",
                                 "oidc.enabled",
@@ -95,6 +99,8 @@ class OidcIssuerStartupTest {
                                 "ctlog.port",
                                 "0",
                                 "ca.port",
+                                "0",
+                                "tsa.port",
                                 "0",
                                 "oidc.enabled",
                                 "yes")))

@@ -3,12 +3,16 @@ package dev.hallmark.core.crypto;
 import dev.hallmark.core.crypto.internal.EcCurves;
 import dev.hallmark.core.crypto.internal.EcdsaSigner;
 import dev.hallmark.core.crypto.internal.Ed25519Signer;
+import dev.hallmark.core.crypto.internal.JcaSigner;
 import dev.hallmark.core.crypto.internal.PrivateKeyInfo;
 import dev.hallmark.core.crypto.internal.PublicKeyInfo;
 import dev.hallmark.core.crypto.internal.RsaSigner;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
@@ -51,6 +55,34 @@ public final class Signers {
       default:
         return new RsaSigner(details, pair.getPublic(), (RSAKeyParameters) priv, random);
     }
+  }
+
+  /**
+   * Creates a signer over a private key held by a JCA {@code provider}, such as a handle to a key
+   * inside a PKCS#11 token (SunPKCS11): the provider signs, the key never leaves it. Checked once
+   * by signing a probe and verifying it with {@code publicKey}.
+   *
+   * @throws UnsupportedKeyException if {@code details} is not ECDSA or RSA PKCS#1 v1.5, does not
+   *     match {@code publicKey}, or the provider's signature does not verify with it
+   */
+  public static Signer jca(
+      PublicKey publicKey, PrivateKey privateKey, KeyDetails details, Provider provider)
+      throws UnsupportedKeyException {
+    PublicKeys.checkedInfo(publicKey, details);
+    if (details.family() != KeyDetails.Family.ECDSA
+        && details.family() != KeyDetails.Family.RSA_PKCS1V15) {
+      throw new UnsupportedKeyException(
+          details + " keys cannot sign through a provider here; use ECDSA or RSA PKCS#1 v1.5");
+    }
+    Signer signer = new JcaSigner(details, publicKey, privateKey, provider);
+    byte[] probe = "hallmark key check".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    try {
+      Verifiers.create(publicKey, details).verify(probe, signer.sign(probe));
+    } catch (SignatureCheckException | IllegalStateException e) {
+      throw new UnsupportedKeyException(
+          "the " + provider.getName() + " key does not sign for its public key: " + e.getMessage());
+    }
+    return signer;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.hallmark.core.note;
 import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PublicKeys;
+import dev.hallmark.core.crypto.Signer;
 import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.core.crypto.Verifiers;
@@ -61,6 +62,19 @@ public final class NoteKeys {
     } catch (UnsupportedKeyException e) {
       throw new IllegalArgumentException("note ECDSA keys must be P-256: " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * An ECDSA P-256 note signer named {@code name} over any {@link Signer} of that scheme, such as
+   * one whose key is inside a PKCS#11 token.
+   */
+  public static NoteSigner ecdsa(String name, Signer signer) {
+    checkName(name);
+    if (signer.details() != KeyDetails.PKIX_ECDSA_P256_SHA_256) {
+      throw new IllegalArgumentException("note ECDSA keys must be P-256, not " + signer.details());
+    }
+    return new CryptoNoteSigner(
+        name, KeyHashes.ecdsa(signer.publicKey().getEncoded()), signer, null);
   }
 
   /** Verifies Ed25519 note signatures by {@code name}. */

@@ -49,14 +49,14 @@ public final class CaKeys {
   }
 
   /**
-   * Opens the token {@code config} names, logs in and returns the key labelled {@code
-   * config.keyLabel()}; signing happens inside the token. Shorthand for {@link
-   * Pkcs11Token#open}{@code (config).signingKey(config.keyLabel())}.
+   * Opens the token {@code config} names, logs in and returns the key labelled {@code label};
+   * signing happens inside the token. Shorthand for {@link Pkcs11Token#open}{@code
+   * (config).signingKey(label)}.
    *
    * @throws CaKeyException if the module, slot, PIN or key is wrong
    */
-  public static CaKey fromPkcs11(Pkcs11Config config) throws CaKeyException {
-    return Pkcs11Token.open(config).signingKey(config.keyLabel());
+  public static CaKey fromPkcs11(Pkcs11Config config, String label) throws CaKeyException {
+    return Pkcs11Token.open(config).signingKey(label);
   }
 
   /**

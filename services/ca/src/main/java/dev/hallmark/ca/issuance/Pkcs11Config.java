@@ -4,31 +4,26 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where a PKCS#11 CA key lives, for the JDK's SunPKCS11 provider.
+ * Which PKCS#11 token to use, for the JDK's SunPKCS11 provider. Keys on it are chosen by label
+ * ({@code CKA_LABEL}, the key store alias) where they are used.
  *
  * @param library the token's PKCS#11 module, e.g. {@code /usr/lib/softhsm/libsofthsm2.so}
  * @param slot which slot of the module holds the token
  * @param pin the user PIN that logs in to the token
- * @param keyLabel the label ({@code CKA_LABEL}, the key store alias) of the CA key and its
- *     certificate
  */
-public record Pkcs11Config(Path library, Slot slot, String pin, String keyLabel) {
+public record Pkcs11Config(Path library, Slot slot, String pin) {
 
-  /** Checks that every part is present and the label is usable as a key store alias. */
+  /** Checks that every part is present. */
   public Pkcs11Config {
     Objects.requireNonNull(library, "library");
     Objects.requireNonNull(slot, "slot");
     Objects.requireNonNull(pin, "pin");
-    Objects.requireNonNull(keyLabel, "keyLabel");
-    if (keyLabel.isBlank() || keyLabel.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("PKCS#11 key label is blank or has control characters");
-    }
   }
 
   /** Shows everything but the PIN. */
   @Override
   public String toString() {
-    return "Pkcs11Config[library=" + library + ", " + slot + ", keyLabel=" + keyLabel + "]";
+    return "Pkcs11Config[library=" + library + ", " + slot + "]";
   }
 
   /**

@@ -1,7 +1,12 @@
 package dev.hallmark.ca.issuance;
 
+import dev.hallmark.ca.issuance.internal.ChainGenerator;
 import dev.hallmark.ca.issuance.internal.JcaCaKey;
 import dev.hallmark.ca.issuance.internal.KeyPairCheck;
+import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.Signer;
+import dev.hallmark.core.crypto.Signers;
+import dev.hallmark.core.crypto.UnsupportedKeyException;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.Key;
@@ -101,6 +106,72 @@ public final class Pkcs11Token {
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new CaKeyException("cannot read key " + label + " from " + config + ": " + e, e);
     }
+  }
+
+  /**
+   * The handle of the private key under {@code label}, for a signer that needs the JCA key itself
+   * (with {@link #provider()}); the key material stays in the token.
+   *
+   * @throws CaKeyException if there is no such key
+   */
+  public PrivateKey privateKey(String label) throws CaKeyException {
+    try {
+      Key key = keyStore.getKey(label, null);
+      if (!(key instanceof PrivateKey)) {
+        throw new CaKeyException(
+            "PKCS#11 token " + config + " has no private key labelled " + label);
+      }
+      return (PrivateKey) key;
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new CaKeyException("cannot read key " + label + " from " + config + ": " + e, e);
+    }
+  }
+
+  /**
+   * A general-purpose signer ({@code details}: ECDSA or RSA PKCS#1 v1.5) over the key under {@code
+   * label}, for keys that sign other things than certificates (a CT log's SCTs and tree heads, a
+   * transparency log's checkpoints). The token signs; the key never leaves it.
+   *
+   * @throws CaKeyException if there is no such key, or it does not suit {@code details}
+   */
+  public Signer signer(String label, KeyDetails details) throws CaKeyException {
+    try {
+      Key key = keyStore.getKey(label, null);
+      Certificate cert = keyStore.getCertificate(label);
+      if (!(key instanceof PrivateKey) || cert == null) {
+        throw new CaKeyException(
+            "PKCS#11 token " + config + " has no private key with a certificate labelled " + label);
+      }
+      return Signers.jca(cert.getPublicKey(), (PrivateKey) key, details, provider);
+    } catch (UnsupportedKeyException e) {
+      throw new CaKeyException("key " + label + " on " + config + ": " + e.getMessage(), e);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new CaKeyException("cannot read key " + label + " from " + config + ": " + e, e);
+    }
+  }
+
+  /**
+   * Makes sure the token holds an ECDSA key under {@code label}: when there is none, generates one
+   * on {@code curve} inside the token and stores it with a self-signed certificate named {@code
+   * names} (the key store lists only keys with a certificate). Then returns {@link #signer}.
+   *
+   * @throws CaKeyException if the token cannot generate, sign or store
+   */
+  public Signer loadOrGenerateSigner(
+      String label,
+      String curve,
+      KeyDetails details,
+      CaNames names,
+      java.time.Clock clock,
+      java.security.SecureRandom random)
+      throws CaKeyException {
+    if (!contains(label)) {
+      KeyPair pair = generateEc(curve);
+      X509Certificate holder =
+          new ChainGenerator(names, clock.instant(), random).keyHolder(sessionKey(pair, label));
+      store(label, pair.getPrivate(), List.of(holder));
+    }
+    return signer(label, details);
   }
 
   /**

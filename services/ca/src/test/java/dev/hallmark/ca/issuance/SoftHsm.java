@@ -16,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * A fresh SoftHSM2 token in a temporary directory. SoftHSM2 is installed by {@code
  * scripts/install-softhsm.sh} when {@code softhsm2-util} or the library is missing; a failed
- * installation fails the test (the acceptance is signing through SoftHSM2, not skipping it).
+ * installation fails the test (the acceptance is signing through SoftHSM2, not skipping it). Also
+ * used by testing/clients (this module's test jar).
  */
-final class SoftHsm {
+public final class SoftHsm {
   static final List<String> LIBRARIES =
       List.of(
           "/usr/lib/softhsm/libsofthsm2.so",
@@ -26,9 +27,14 @@ final class SoftHsm {
           "/usr/lib/aarch64-linux-gnu/softhsm/libsofthsm2.so",
           "/usr/local/lib/softhsm/libsofthsm2.so");
 
-  final Path library;
-  final Path conf;
-  final long slotId;
+  /** The PKCS#11 module. */
+  public final Path library;
+
+  /** The SoftHSM2 configuration file ({@code SOFTHSM2_CONF}) that finds the token. */
+  public final Path conf;
+
+  /** The slot ID SoftHSM2 gave the new token. */
+  public final long slotId;
 
   private SoftHsm(Path library, Path conf, long slotId) {
     this.library = library;
@@ -37,10 +43,17 @@ final class SoftHsm {
   }
 
   /** Installs SoftHSM2 if needed and initializes a token {@code label} under {@code dir}. */
-  static SoftHsm freshToken(Path dir, String label, String pin) throws Exception {
+  public static SoftHsm freshToken(Path dir, String label, String pin) throws Exception {
+    return freshTokenAt(dir.resolve("softhsm2.conf"), label, pin);
+  }
+
+  /**
+   * Like {@link #freshToken(Path, String, String)}, with the configuration file at {@code conf} (a
+   * process whose {@code SOFTHSM2_CONF} is fixed in advance) and the token next to it.
+   */
+  public static SoftHsm freshTokenAt(Path conf, String label, String pin) throws Exception {
     Path library = ensureInstalled();
-    Path tokens = Files.createDirectories(dir.resolve("tokens"));
-    Path conf = dir.resolve("softhsm2.conf");
+    Path tokens = Files.createDirectories(conf.toAbsolutePath().getParent().resolve("tokens"));
     Files.writeString(
         conf,
         "directories.tokendir = "
@@ -124,7 +137,7 @@ final class SoftHsm {
   }
 
   /** Runs a command, failing the test with its output unless it exits 0 within 10 minutes. */
-  static String run(List<String> command, Map<String, String> env) throws Exception {
+  public static String run(List<String> command, Map<String, String> env) throws Exception {
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().putAll(env);
     Process p = pb.start();

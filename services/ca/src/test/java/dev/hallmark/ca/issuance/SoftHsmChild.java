@@ -24,7 +24,7 @@ public final class SoftHsmChild {
   public static void main(String[] args) throws Exception {
     Pkcs11Config config =
         new Pkcs11Config(
-            Paths.get(args[0]), Pkcs11Config.Slot.id(Long.parseLong(args[1])), args[2], LABEL);
+            Paths.get(args[0]), Pkcs11Config.Slot.id(Long.parseLong(args[1])), args[2]);
     Path out = Paths.get(args[3]);
 
     Pkcs11Token token = Pkcs11Token.open(config);
@@ -41,7 +41,7 @@ public final class SoftHsmChild {
     if (!ca.certChain().equals(generated.certChain())) {
       throw new IllegalStateException("reloaded chain differs from the generated one");
     }
-    CaKey key = CaKeys.fromPkcs11(config);
+    CaKey key = CaKeys.fromPkcs11(config, LABEL);
     if (!key.publicKey().equals(ca.issuer().getPublicKey())) {
       throw new IllegalStateException("CaKeys.fromPkcs11 returned another key");
     }

@@ -68,6 +68,23 @@ public final class ChainGenerator {
   }
 
   /**
+   * A self-signed end-entity certificate for a key that is not a CA (a log's key kept in a PKCS#11
+   * token, whose key store lists only keys with a certificate): not a CA, digitalSignature only.
+   */
+  public X509Certificate keyHolder(CaKey key) throws CaKeyException {
+    X500Name subject = name(names.commonName());
+    SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(key.publicKey().getEncoded());
+    X509v3CertificateBuilder builder = builder(subject, subject, spki);
+    try {
+      builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+      builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot encode a key-holder extension", e);
+    }
+    return sign(builder, key);
+  }
+
+  /**
    * The intermediate for {@code key}, signed by {@code rootKey} under {@code root}.
    *
    * @throws CaKeyException if the root key cannot sign
