@@ -37,6 +37,7 @@ class DependencyRuleTest {
           "dev.hallmark.ctlog",
           "dev.hallmark.ca.identity",
           "dev.hallmark.ca.issuance",
+          "dev.hallmark.tsa",
           "dev.hallmark.server",
           "dev.hallmark.cli"
         }) {
@@ -67,7 +68,11 @@ class DependencyRuleTest {
   void servicesDoNotDependOnAppsOrOtherServices() {
     noClasses()
         .that()
-        .resideInAnyPackage("dev.hallmark.tlog..", "dev.hallmark.ctlog..", "dev.hallmark.ca..")
+        .resideInAnyPackage(
+            "dev.hallmark.tlog..",
+            "dev.hallmark.ctlog..",
+            "dev.hallmark.ca..",
+            "dev.hallmark.tsa..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.hallmark.server..", "dev.hallmark.cli..", "com.linecorp..")
@@ -80,6 +85,14 @@ class DependencyRuleTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.hallmark.tlog..", "dev.hallmark.ctlog..")
         .because("the CA reaches the CT log through its SctSource interface, wired by the app")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.tsa..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("dev.hallmark.tlog..", "dev.hallmark.ctlog..", "dev.hallmark.ca..")
+        .because("the TSA is handed its key (file or PKCS#11) by the app")
         .check(classes);
   }
 
@@ -110,6 +123,13 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.core.crypto.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.tsa..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.tsa.internal..")
         .check(classes);
     noClasses()
         .that()
