@@ -16,6 +16,10 @@
 //   email          identity to ask for
 //   fulcioURL      Hallmark CA base URL
 //   rekorURL       Hallmark Rekor v1 base URL
+//   tsaServerURL   optional: Hallmark TSA base URL; sigstore-js then adds an RFC 3161 timestamp
+//                  over the signature (POST <url>/api/v1/timestamp, JSON form)
+//   tlogUpload     optional, default true: false signs without a Rekor entry (then the TSA's
+//                  timestamp is the only proof of time, and verification needs no tlog entry)
 //   data           the artifact (sign) or the DSSE payload (attest), UTF-8
 //   payloadType    DSSE payload type (attest)
 //   bundleOut      where to write the bundle JSON
@@ -60,10 +64,12 @@ function verifyAgainst(bundleJSON, req, v) {
   };
   try {
     const root = TrustedRoot.fromJSON(JSON.parse(fs.readFileSync(v.trustedRoot, 'utf8')));
+    const tlog = req.tlogUpload !== false;
     const verifier = new Verifier(toTrustMaterial(root), {
       ctlogThreshold: 1,
-      tlogThreshold: 1,
-      timestampThreshold: 1, // the Rekor v1 SET
+      tlogThreshold: tlog ? 1 : 0,
+      // the Rekor v1 SET, and/or the TSA's RFC 3161 timestamp
+      timestampThreshold: (tlog ? 1 : 0) + (req.tsaServerURL ? 1 : 0),
     });
     const data = req.mode === 'sign' ? Buffer.from(req.data, 'utf8') : undefined;
     const signer = verifier.verify(toSignedEntity(bundleFromJSON(bundleJSON), data), policy);
@@ -95,9 +101,12 @@ async function main() {
       fulcioURL: req.fulcioURL,
       rekorURL: req.rekorURL,
       identityToken: token,
-      tlogUpload: true,
+      tlogUpload: req.tlogUpload !== false,
       timeout: 30000,
     };
+    if (req.tsaServerURL) {
+      options.tsaServerURL = req.tsaServerURL;
+    }
     const data = Buffer.from(req.data, 'utf8');
     const bundle =
       req.mode === 'sign'
@@ -111,14 +120,16 @@ async function main() {
     for (const v of req.verifications || []) {
       verifications[v.name] = verifyAgainst(bundle, req, v);
     }
-    const entry = bundle.verificationMaterial.tlogEntries[0];
+    const entry = (bundle.verificationMaterial.tlogEntries || [])[0];
     console.log(
       JSON.stringify({
         ok: true,
         checks,
         token: { iss: c.iss, aud: c.aud, email: c.email, email_verified: c.email_verified },
         mediaType: bundle.mediaType,
-        kindVersion: entry.kindVersion,
+        kindVersion: entry ? entry.kindVersion : null,
+        rfc3161Timestamps: (bundle.verificationMaterial.timestampVerificationData
+          ?.rfc3161Timestamps || []).length,
         verifications,
       }),
     );

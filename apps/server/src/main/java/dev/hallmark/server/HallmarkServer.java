@@ -16,6 +16,8 @@ import dev.hallmark.server.keys.TokenKeys;
 import dev.hallmark.server.oidc.OidcIssuerService;
 import dev.hallmark.server.rekorv1.RekorV1Service;
 import dev.hallmark.server.rekorv2.RekorV2Service;
+import dev.hallmark.server.trust.TrustEpoch;
+import dev.hallmark.server.trust.TrustRootDocuments;
 import dev.hallmark.server.tsa.TsaService;
 import dev.hallmark.tlog.LogEngine;
 import dev.hallmark.tlog.LogSettings;
@@ -141,17 +143,31 @@ public final class HallmarkServer implements AutoCloseable {
               config.get(ConfigKeys.BIND_ADDRESS),
               config.get(ConfigKeys.PUBLIC_HOST));
       Map<String, String> endpoints = new LinkedHashMap<>();
-      endpoints.put("rekorV1Url", RekorV1Service.start(wiring));
-      endpoints.put("rekorV2Url", RekorV2Service.start(wiring));
+      TrustRootDocuments.Log rekorV1 = RekorV1Service.start(wiring);
+      TrustRootDocuments.Log rekorV2 = RekorV2Service.start(wiring);
+      endpoints.put("rekorV1Url", rekorV1.baseUrl());
+      endpoints.put("rekorV2Url", rekorV2.baseUrl());
       Clock clock = wiring.clock();
       Optional<String> oidc = OidcIssuerService.start(wiring, clock);
       CaChain ca = CaService.chain(wiring, clock);
       CtLogService.Started ctlog = CtLogService.start(wiring, List.of(ca.root()), clock);
-      endpoints.put("caUrl", CaService.start(wiring, ca, ctlog.log(), oidc, clock));
+      String caUrl = CaService.start(wiring, ca, ctlog.log(), oidc, clock);
+      endpoints.put("caUrl", caUrl);
       endpoints.put("ctlogUrl", ctlog.url());
       TsaService.Started tsa = TsaService.start(wiring);
       endpoints.put("tsaUrl", tsa.timestampUrl());
       oidc.ifPresent(url -> endpoints.put("oidcIssuerUrl", url));
+      TrustRootDocuments.Services services =
+          new TrustRootDocuments.Services(
+              List.of(rekorV2, rekorV1),
+              new TrustRootDocuments.Authority(caUrl, ca.certChain()),
+              List.of(ctlog.published()),
+              Optional.of(new TrustRootDocuments.Authority(tsa.timestampUrl(), tsa.chain())),
+              oidc,
+              config.get(ConfigKeys.PUBLIC_HOST),
+              TrustEpoch.loadOrCreate(
+                  dataDir, config.optional(ConfigKeys.TRUST_VALID_FROM), clock));
+      new TrustRootDocuments(wiring.mapper()).write(dataDir, services);
       Server server = sb.build();
       server.start().join();
       writeEndpoints(dataDir, endpoints);

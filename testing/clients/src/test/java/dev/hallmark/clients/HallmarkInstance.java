@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * One real Hallmark server (Rekor v1 and v2 on an embedded PostgreSQL, the built-in OIDC issuer,
- * the Fulcio REST CA and its RFC 6962 CT log) shared by every test class of this module, plus the
- * client trust material that describes it: {@code trusted_root.json} listing both logs, the CA
- * chain and the CT log, in the media type that sigstore-java 2.0.0 accepts.
+ * the Fulcio REST CA and its RFC 6962 CT log, the TSA) shared by every test class of this module,
+ * and the client trust material the server writes for it: {@code trusted_root.json} listing both
+ * logs, the CA chain, the CT log and the TSA, in the media type that sigstore-java 2.0.0 accepts.
  *
  * <p>Kept in the root {@link ExtensionContext.Store}, which closes it after the last test.
  */
@@ -90,15 +90,8 @@ final class HallmarkInstance implements AutoCloseable {
                   "rekor.v2.port", "0"));
       config.putAll(extra);
       HallmarkServer server = HallmarkServer.start(ServerConfig.of(config));
-      Path trustedRoot = dataDir.resolve("trusted_root.json");
-      try {
-        HallmarkInstance instance = new HallmarkInstance(server, dataDir, trustedRoot);
-        Files.writeString(trustedRoot, instance.trustedRootJson(), StandardCharsets.UTF_8);
-        return instance;
-      } catch (IOException | RuntimeException e) {
-        server.close();
-        throw e;
-      }
+      // the trust root the server writes for its clients (logs, CA, CT log, TSA)
+      return new HallmarkInstance(server, dataDir, dataDir.resolve("trusted_root.json"));
     } catch (Exception e) {
       throw new IllegalStateException("cannot start a Hallmark server: " + e, e);
     }
@@ -222,24 +215,6 @@ final class HallmarkInstance implements AutoCloseable {
   static Path writeJson(Path file, ObjectNode root) throws IOException {
     Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n");
     return file;
-  }
-
-  private String trustedRootJson() throws IOException {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("mediaType", "application/vnd.dev.sigstore.trustedroot+json;version=0.1");
-    ArrayNode tlogs = root.putArray("tlogs");
-    tlog(tlogs.addObject(), rekorV1, v1LogKey(), "PKIX_ECDSA_P256_SHA_256", v1LogId());
-    tlog(tlogs.addObject(), rekorV2, v2LogKey(), "PKIX_ED25519", v2LogId());
-    certificateAuthority(root.putArray("certificateAuthorities").addObject(), ca, caChain());
-    byte[] ctKey = ctlogKey();
-    tlog(
-        root.putArray("ctlogs").addObject(),
-        ctlog,
-        ctKey,
-        "PKIX_ECDSA_P256_SHA_256",
-        sha256(ctKey));
-    root.putArray("timestampAuthorities");
-    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
   /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.server.HallmarkServer;
 import dev.hallmark.server.config.ServerConfig;
@@ -37,11 +36,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.CertPath;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,9 +80,9 @@ class SigstoreJavaKeylessTest {
                     "oidc.enabled", "true")));
     ca = URI.create(server.endpoints().get("caUrl"));
     assertThat(ca.getScheme()).isEqualTo("https");
-    trustedRoot = HallmarkInstance.writeJson(dataDir.resolve("trusted_root.json"), trustedRoot());
-    signingConfig =
-        HallmarkInstance.writeJson(dataDir.resolve("signing_config.v0.2.json"), signingConfig());
+    // the trust documents the server itself writes for its clients
+    trustedRoot = dataDir.resolve("trusted_root.json");
+    signingConfig = dataDir.resolve("signing_config.v0.2.json");
     trust = CaTlsTrust.install(dataDir);
   }
 
@@ -101,68 +97,6 @@ class SigstoreJavaKeylessTest {
     try (var files = Files.walk(dataDir)) {
       files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }
-  }
-
-  private static ObjectNode trustedRoot() throws Exception {
-    ObjectNode root = JSON.createObjectNode();
-    root.put("mediaType", "application/vnd.dev.sigstore.trustedroot+json;version=0.1");
-    byte[] v1Key = spki(dataDir.resolve("rekor-v1-log.pub"));
-    HallmarkInstance.tlog(
-        root.putArray("tlogs").addObject(),
-        URI.create(server.endpoints().get("rekorV1Url")),
-        v1Key,
-        "PKIX_ECDSA_P256_SHA_256",
-        HallmarkInstance.sha256(v1Key));
-    HallmarkInstance.certificateAuthority(
-        root.putArray("certificateAuthorities").addObject(), ca, caChain());
-    byte[] ctKey = spki(dataDir.resolve("ctlog.pub"));
-    HallmarkInstance.tlog(
-        root.putArray("ctlogs").addObject(),
-        URI.create(server.endpoints().get("ctlogUrl")),
-        ctKey,
-        "PKIX_ECDSA_P256_SHA_256",
-        HallmarkInstance.sha256(ctKey));
-    root.putArray("timestampAuthorities");
-    return root;
-  }
-
-  private static ObjectNode signingConfig() {
-    ObjectNode sc = JSON.createObjectNode();
-    sc.put("mediaType", "application/vnd.dev.sigstore.signingconfig.v0.2+json");
-    service(sc.putArray("caUrls"), ca.toString());
-    service(sc.putArray("oidcUrls"), server.endpoints().get("oidcIssuerUrl"));
-    service(sc.putArray("rekorTlogUrls"), server.endpoints().get("rekorV1Url"));
-    sc.putObject("rekorTlogConfig").put("selector", "ANY");
-    sc.putArray("tsaUrls");
-    sc.putObject("tsaConfig").put("selector", "ANY");
-    return sc;
-  }
-
-  private static void service(ArrayNode list, String url) {
-    ObjectNode s = list.addObject();
-    s.put("url", url);
-    s.put("majorApiVersion", 1);
-    s.putObject("validFor").put("start", HallmarkInstance.VALID_FROM);
-    s.put("operator", "hallmark.test");
-  }
-
-  private static List<X509Certificate> caChain() throws Exception {
-    try (InputStream in = Files.newInputStream(dataDir.resolve("ca-chain.pem"))) {
-      List<X509Certificate> chain = new ArrayList<>();
-      for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-        chain.add((X509Certificate) c);
-      }
-      return chain;
-    }
-  }
-
-  private static byte[] spki(Path pem) throws Exception {
-    String text = Files.readString(pem, StandardCharsets.US_ASCII);
-    String body =
-        text.substring(
-            text.indexOf("-----BEGIN PUBLIC KEY-----") + "-----BEGIN PUBLIC KEY-----".length(),
-            text.indexOf("-----END PUBLIC KEY-----"));
-    return Base64.getMimeDecoder().decode(body);
   }
 
   /** A token from the built-in issuer; its {@code sub} is the email (what 2.0.0 signs). */
@@ -281,6 +215,67 @@ class SigstoreJavaKeylessTest {
                                     StringMatcher.string(server.endpoints().get("oidcIssuerUrl")))
                                 .build())
                         .build()))
+        .isInstanceOf(dev.sigstore.KeylessVerificationException.class);
+  }
+
+  /**
+   * sigstore-java with Rekor v2 chosen from the server's signing config: the certificate from the
+   * CA, an RFC 3161 timestamp from Hallmark's TSA over the signature, a v2 entry; {@code
+   * KeylessVerifier} accepts it against the server's trusted root (the timestamp is what proves the
+   * certificate was valid, v2 entries carrying no integrated time) and refuses it against the same
+   * root without the TSA.
+   */
+  @Test
+  void keylessSignerWithRekorV2AndTheTsaFromTheSigningConfig() throws Exception {
+    String email = "java-v2@example.com";
+    KeylessSigner signer =
+        KeylessSigner.builder()
+            .trustedRootProvider(TrustedRootProvider.from(trustedRoot))
+            .signingConfigProvider(SigningConfigProvider.from(signingConfig))
+            .enableRekorV2(true)
+            .signingAlgorithm(AlgorithmRegistry.SigningAlgorithm.PKIX_ECDSA_P256_SHA_256)
+            .forceCredentialProviders(OidcClients.of(TokenStringOidcClient.from(token(email))))
+            .build();
+    Path artifact = dataDir.resolve("artifact-v2.txt");
+    Files.writeString(artifact, "signed by sigstore-java with Rekor v2 and Hallmark's TSA\n");
+    Bundle bundle = signer.signFile(artifact);
+    assertThat(bundle.getTimestamps()).hasSize(1);
+    assertThat(bundle.getEntries()).hasSize(1);
+    assertThat(bundle.getEntries().get(0).getLogID())
+        .isEqualTo(
+            java.util.HexFormat.of()
+                .formatHex(
+                    Base64.getDecoder()
+                        .decode(
+                            JSON.readTree(trustedRoot.toFile())
+                                .get("tlogs")
+                                .get(0)
+                                .get("logId")
+                                .get("keyId")
+                                .asText())));
+    VerificationOptions options =
+        VerificationOptions.builder()
+            .addCertificateMatchers(
+                VerificationOptions.CertificateMatcher.fulcio()
+                    .subjectAlternativeName(StringMatcher.string(email))
+                    .issuer(StringMatcher.string(server.endpoints().get("oidcIssuerUrl")))
+                    .build())
+            .build();
+    KeylessVerifier.builder()
+        .trustedRootProvider(TrustedRootProvider.from(trustedRoot))
+        .build()
+        .verify(artifact, bundle, options);
+
+    ObjectNode withoutTsa = (ObjectNode) JSON.readTree(trustedRoot.toFile());
+    withoutTsa.putArray("timestampAuthorities");
+    Path noTsa =
+        HallmarkInstance.writeJson(dataDir.resolve("trusted_root-no-tsa.json"), withoutTsa);
+    assertThatThrownBy(
+            () ->
+                KeylessVerifier.builder()
+                    .trustedRootProvider(TrustedRootProvider.from(noTsa))
+                    .build()
+                    .verify(artifact, bundle, options))
         .isInstanceOf(dev.sigstore.KeylessVerificationException.class);
   }
 }

@@ -281,6 +281,46 @@ class SigstoreJsKeylessTest {
    * sigstore-java's {@code FulcioVerifier} directly on the certificate sigstore-js obtained: the
    * path to Hallmark's CA validates and the embedded SCT verifies against Hallmark's CT log.
    */
+  /**
+   * sigstore-js {@code sign()} with Hallmark's TSA and no Rekor entry: the RFC 3161 timestamp over
+   * the signature is the only proof of time, and sigstore-js's Verifier accepts it against the
+   * server's trusted root (TSA chain, validity, imprint) and refuses it against the same root
+   * without the TSA.
+   */
+  @Test
+  void sigstoreJsTimestampsWithTheTsaAndItsVerifierChecksIt() throws Exception {
+    ObjectNode noTsa = hallmark.trustedRootTree();
+    noTsa.putArray("timestampAuthorities");
+    ObjectNode r = client.request();
+    r.put("mode", "sign");
+    r.put("oidcIssuerURL", hallmark.oidcIssuerUrl());
+    r.put("email", EMAIL);
+    r.put("fulcioURL", hallmark.caUrl().toString());
+    r.put("rekorURL", hallmark.rekorV1Url().toString());
+    String tsaUrl = hallmark.tsaUrl();
+    r.put("tsaServerURL", tsaUrl.substring(0, tsaUrl.length() - "/api/v1/timestamp".length()));
+    r.put("tlogUpload", false);
+    r.put("data", ARTIFACT);
+    r.put("bundleOut", work.resolve("bundle.json").toString());
+    ArrayNode verifications = r.putArray("verifications");
+    verifications
+        .addObject()
+        .put("name", "trusted")
+        .put("trustedRoot", hallmark.trustedRoot().toString());
+    verifications
+        .addObject()
+        .put("name", "noTsa")
+        .put(
+            "trustedRoot",
+            HallmarkInstance.writeJson(roots.resolve("no-tsa.json"), noTsa).toString());
+    JsonNode report = client.run("sigstore-js-keyless.js", r, work);
+    assertThat(report.get("ok").asBoolean()).as("sigstore-js report %s", report).isTrue();
+    assertThat(report.get("rfc3161Timestamps").asInt()).isEqualTo(1);
+    JsonNode v = report.get("verifications");
+    assertThat(v.get("trusted").get("ok").asBoolean()).as("%s", v.get("trusted")).isTrue();
+    assertThat(v.get("noTsa").get("ok").asBoolean()).as("%s", v.get("noTsa")).isFalse();
+  }
+
   @Test
   void sigstoreJavaFulcioVerifierChecksChainAndSct() throws Exception {
     runKeyless("sign");

@@ -53,6 +53,7 @@ public final class ConfigKeys {
   public static final String TSA_POLICIES_ACCEPTED = "tsa.policies.accepted";
   public static final String TSA_ACCURACY_MS = "tsa.accuracy.ms";
   public static final String TSA_EMBED_CHAIN = "tsa.embed.chain";
+  public static final String TRUST_VALID_FROM = "trust.valid.from";
   public static final String PKCS11_LIBRARY = "pkcs11.library";
   public static final String PKCS11_SLOT = "pkcs11.slot";
   public static final String PKCS11_SLOT_INDEX = "pkcs11.slot.index";
@@ -117,6 +118,7 @@ public final class ConfigKeys {
     m.put(TSA_POLICIES_ACCEPTED, "");
     m.put(TSA_ACCURACY_MS, "1000");
     m.put(TSA_EMBED_CHAIN, "false");
+    m.put(TRUST_VALID_FROM, "");
     m.put(PKCS11_LIBRARY, "");
     m.put(PKCS11_SLOT, "");
     m.put(PKCS11_SLOT_INDEX, "");

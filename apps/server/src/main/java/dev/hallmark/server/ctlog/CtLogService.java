@@ -1,6 +1,7 @@
 package dev.hallmark.server.ctlog;
 
 import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.ctlog.CtLog;
 import dev.hallmark.server.Wiring;
@@ -8,6 +9,7 @@ import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.http.OpenApi;
 import dev.hallmark.server.keys.LogKey;
+import dev.hallmark.server.trust.TrustRootDocuments;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.TransparencyLog;
 import java.io.IOException;
@@ -23,7 +25,7 @@ public final class CtLogService {
   private CtLogService() {}
 
   /** A started CT log and its base URL. */
-  public record Started(String url, CtLog log) {}
+  public record Started(String url, CtLog log, TrustRootDocuments.Log published) {}
 
   public static Started start(Wiring w, List<X509Certificate> roots, Clock clock)
       throws IOException, ConfigException, LogUnavailableException {
@@ -47,6 +49,14 @@ public final class CtLogService {
     VirtualHostBuilder vhost = w.port(at.port(), log::healthy, log::ready);
     new CtLogHttp(ct, w.mapper()).mount(vhost);
     OpenApi.mount(vhost, "ctlog.json");
-    return new Started(at.url(), ct);
+    return new Started(
+        at.url(),
+        ct,
+        new TrustRootDocuments.Log(
+            at.url(),
+            key.publicKey(),
+            key.signer().details().name(),
+            PublicKeys.sha256Spki(key.publicKey()),
+            1));
   }
 }

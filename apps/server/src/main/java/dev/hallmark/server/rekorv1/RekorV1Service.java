@@ -6,6 +6,7 @@ import dev.hallmark.server.Wiring;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.keys.LogKey;
+import dev.hallmark.server.trust.TrustRootDocuments;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.TransparencyLog;
 import java.io.IOException;
@@ -17,8 +18,8 @@ import java.io.IOException;
 public final class RekorV1Service {
   private RekorV1Service() {}
 
-  /** Opens the log and mounts its API on its own port; returns the base URL. */
-  public static String start(Wiring w)
+  /** Opens the log and mounts its API on its own port; returns it as trust roots list it. */
+  public static TrustRootDocuments.Log start(Wiring w)
       throws IOException, ConfigException, LogUnavailableException {
     Wiring.Endpoint at = w.endpoint(ConfigKeys.REKOR_V1_PORT, ConfigKeys.REKOR_V1_URL);
     String host = at.host();
@@ -40,6 +41,11 @@ public final class RekorV1Service {
     VirtualHostBuilder vhost = w.port(at.port(), log::healthy, log::ready);
     String pem = PublicKeys.pem("PUBLIC KEY", key.publicKey().getEncoded());
     new RekorV1Http(log, json, w.mapper(), w.workers(), pem).mount(vhost);
-    return at.url();
+    return new TrustRootDocuments.Log(
+        at.url(),
+        key.publicKey(),
+        key.signer().details().name(),
+        PublicKeys.sha256Spki(key.publicKey()),
+        1);
   }
 }

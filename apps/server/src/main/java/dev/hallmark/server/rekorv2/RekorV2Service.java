@@ -5,6 +5,7 @@ import dev.hallmark.server.Wiring;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
 import dev.hallmark.server.keys.LogKey;
+import dev.hallmark.server.trust.TrustRootDocuments;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.TransparencyLog;
 import java.io.IOException;
@@ -13,8 +14,8 @@ import java.io.IOException;
 public final class RekorV2Service {
   private RekorV2Service() {}
 
-  /** Opens the log and mounts its API on its own port; returns the base URL. */
-  public static String start(Wiring w)
+  /** Opens the log and mounts its API on its own port; returns it as trust roots list it. */
+  public static TrustRootDocuments.Log start(Wiring w)
       throws IOException, ConfigException, LogUnavailableException {
     Wiring.Endpoint at = w.endpoint(ConfigKeys.REKOR_V2_PORT, ConfigKeys.REKOR_V2_URL);
     String origin = at.host();
@@ -29,6 +30,8 @@ public final class RekorV2Service {
     TransparencyLog log = w.engine().open("rekor-v2", origin, key.noteSigner(), w.logSettings());
     VirtualHostBuilder host = w.port(at.port(), log::healthy, log::ready);
     new RekorV2Http(log, w.mapper(), w.workers()).mount(host);
-    return at.url();
+    // the v2 log ID is the C2SP checkpoint key ID (spec §5.5)
+    return new TrustRootDocuments.Log(
+        at.url(), key.publicKey(), key.signer().details().name(), key.noteSigner().keyHash(), 2);
   }
 }
