@@ -24,7 +24,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -154,6 +153,16 @@ public final class CaLoad implements Callable<Integer> {
       CertificateCheck check =
           new CertificateCheck(Files.readString(server.dataDir().resolve("ctlog.pub")));
       CpuMeter cpu = new CpuMeter(server::cpuTime, postgres.postmaster());
+      StepTable table =
+          new StepTable(
+              "certs/s",
+              "ca-load",
+              verifyEvery,
+              201,
+              duration,
+              maxConcurrency,
+              maxOutstanding,
+              settleMaxSeconds);
       List<Prepared> prepared = prepare();
       Tokens tokens = new Tokens(oidc);
       List<String[]> rows = new ArrayList<>();
@@ -171,16 +180,16 @@ public final class CaLoad implements Callable<Integer> {
           int n = requests(name);
           List<byte[]> bodies = bodies(prepared, cursor, n, tokens.current());
           cursor += n;
-          String line = step(http, check, cpu, name, bodies);
+          String line = table.step(http, check, cpu, name, warmupRate(), bodies);
           log(line);
-          settle(cpu);
+          table.settle(cpu);
           if (!name.equals("warmup")) {
             rows.add(new String[] {line});
-            errors |= lastErrors > 0;
+            errors |= table.lastErrors() > 0;
           }
         }
       }
-      System.out.println(header());
+      System.out.println(table.header());
       rows.forEach(r -> System.out.println(r[0]));
       return errors ? 3 : 0;
     }
@@ -300,87 +309,6 @@ public final class CaLoad implements Callable<Integer> {
       }
       return tokens;
     }
-  }
-
-  private long lastErrors;
-
-  private String step(
-      Transport http, CertificateCheck check, CpuMeter cpu, String name, List<byte[]> bodies)
-      throws InterruptedException {
-    LoadStep step = new LoadStep(http, check, bodies, verifyEvery);
-    long[] cpu0 = cpu.sample();
-    LoadStep.Outcome o;
-    String offered;
-    if (name.equals("max")) {
-      offered = "max";
-      o = step.closedLoop(maxConcurrency, TimeUnit.SECONDS.toNanos(duration));
-    } else {
-      int rate = name.equals("warmup") ? warmupRate() : Integer.parseInt(name);
-      offered = Integer.toString(rate);
-      o = step.openLoop(rate, maxOutstanding);
-    }
-    double[] cores = CpuMeter.cores(cpu0, cpu.sample(), o.nanos());
-    if (step.firstError() != null) {
-      log(name + ": first error: " + step.firstError());
-    }
-    if (step.badAnswers() > 0) {
-      log(name + ": " + step.badAnswers() + " sampled certificate(s) FAILED their check");
-    }
-    lastErrors = o.errors();
-    double seconds = o.nanos() / 1e9;
-    Latencies l = o.latencies();
-    return String.format(
-        "%-7s %7s %7.0f %6d %8d %7.1f %7.1f %7.1f %7.1f %6.2f %6.2f %6.2f",
-        name,
-        offered,
-        o.created() / seconds,
-        o.errors(),
-        o.verified(),
-        l.millis(0.50),
-        l.millis(0.90),
-        l.millis(0.99),
-        l.millis(1.0),
-        cores[0],
-        cores[1],
-        cores[2]);
-  }
-
-  /**
-   * Waits until the server uses less than 0.15 cores over a second, so that a step does not inherit
-   * the previous one's backlog (queued requests run even after their 10 s request timeout).
-   */
-  private void settle(CpuMeter cpu) throws InterruptedException {
-    long t0 = System.nanoTime();
-    long deadline = t0 + TimeUnit.SECONDS.toNanos(settleMaxSeconds);
-    while (System.nanoTime() < deadline) {
-      long[] a = cpu.sample();
-      long ta = System.nanoTime();
-      Thread.sleep(1000);
-      if (CpuMeter.cores(a, cpu.sample(), System.nanoTime() - ta)[1] < 0.15) {
-        break;
-      }
-    }
-    double waited = (System.nanoTime() - t0) / 1e9;
-    if (waited > 1.5) {
-      log(String.format("waited %.0f s for the server to become idle", waited));
-    }
-  }
-
-  private static String header() {
-    return String.format(
-        "%-7s %7s %7s %6s %8s %7s %7s %7s %7s %6s %6s %6s",
-        "step",
-        "offered",
-        "certs/s",
-        "errors",
-        "verified",
-        "p50 ms",
-        "p90 ms",
-        "p99 ms",
-        "max ms",
-        "genCPU",
-        "srvCPU",
-        "pgCPU");
   }
 
   private static void log(String message) {

@@ -34,6 +34,7 @@ final class LoadStep {
   private final List<byte[]> requests;
   private final long[] latencies;
   private final int verifyEvery;
+  private final int success;
   private final AtomicInteger completed = new AtomicInteger();
   private final AtomicLong created = new AtomicLong();
   private final AtomicLong errors = new AtomicLong();
@@ -51,6 +52,12 @@ final class LoadStep {
 
   /** As above, checking every {@code verifyEvery}-th answer (request 0 included). */
   LoadStep(Transport http, AnswerCheck check, List<byte[]> requests, int verifyEvery) {
+    this(http, check, requests, verifyEvery, 201);
+  }
+
+  /** As above, for a service whose success status is {@code success} (200 for the TSA). */
+  LoadStep(Transport http, AnswerCheck check, List<byte[]> requests, int verifyEvery, int success) {
+    this.success = success;
     this.verifyEvery = verifyEvery;
     this.http = http;
     this.check = check;
@@ -147,7 +154,7 @@ final class LoadStep {
   }
 
   private void record(long nanos, Integer status, Throwable error) {
-    if (error == null && status == 201) {
+    if (error == null && status == success) {
       created.incrementAndGet();
       latencies[completed.getAndIncrement()] = nanos;
     } else {
@@ -164,7 +171,7 @@ final class LoadStep {
    */
   private int verify(int i, AggregatedHttpResponse response) {
     int status = response.status().code();
-    if (status != 201) {
+    if (status != success) {
       if (firstError == null) {
         firstError = "HTTP " + status + " " + response.contentUtf8();
       }

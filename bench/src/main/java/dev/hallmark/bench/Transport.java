@@ -60,8 +60,19 @@ final class Transport implements AutoCloseable {
    * @param connections {@code h2} only: how many connections to spread requests over
    */
   Transport(URI base, String entriesPath, Protocol protocol, int eventLoops, int connections) {
+    this(base, entriesPath, MediaType.JSON, protocol, eventLoops, connections);
+  }
+
+  /** As above, POSTing bodies of {@code contentType} (e.g. a DER timestamp query). */
+  Transport(
+      URI base,
+      String entriesPath,
+      MediaType contentType,
+      Protocol protocol,
+      int eventLoops,
+      int connections) {
     postHeaders =
-        RequestHeaders.builder(HttpMethod.POST, entriesPath).contentType(MediaType.JSON).build();
+        RequestHeaders.builder(HttpMethod.POST, entriesPath).contentType(contentType).build();
     group = EventLoopGroups.newEventLoopGroup(eventLoops, "bench-io", true);
     int n = protocol == Protocol.h2 ? Math.max(1, connections) : 1;
     clients = new WebClient[n];
