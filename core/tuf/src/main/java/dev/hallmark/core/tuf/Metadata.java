@@ -11,26 +11,31 @@ import java.util.Objects;
  * the signatures. Immutable; the signing methods return new instances.
  *
  * <p>For parsed metadata the canonical bytes are those of the parsed {@code signed} object, members
- * unknown to this model included, as the reference implementations verify it. {@link #toJson}
- * writes the whole file as canonical JSON, so parsed metadata round-trips byte for byte once it is
- * canonical.
+ * unknown to this model included, as the reference implementations verify it.
  *
  * @param <T> the role's model
  */
 public final class Metadata<T extends Signed> {
   private final T signed;
   private final byte[] canonicalSigned;
+  private final String signedJson;
   private final List<Signature> signatures;
 
-  private Metadata(T signed, byte[] canonicalSigned, List<Signature> signatures) {
+  private Metadata(
+      T signed, byte[] canonicalSigned, String signedJson, List<Signature> signatures) {
     this.signed = Objects.requireNonNull(signed);
     this.canonicalSigned = canonicalSigned.clone();
+    this.signedJson = Objects.requireNonNull(signedJson);
     this.signatures = List.copyOf(signatures);
   }
 
   /** Unsigned metadata for {@code signed}. */
   public static <T extends Signed> Metadata<T> of(T signed) {
-    return new Metadata<>(signed, MetadataEncoder.canonicalSigned(signed), List.of());
+    return new Metadata<>(
+        signed,
+        MetadataEncoder.canonicalSigned(signed),
+        MetadataEncoder.signedJson(signed),
+        List.of());
   }
 
   /**
@@ -54,7 +59,8 @@ public final class Metadata<T extends Signed> {
       throw new MetadataFormatException(
           "expected " + type.getSimpleName() + " metadata, got _type " + parsed.signed().role());
     }
-    return new Metadata<>(type.cast(parsed.signed()), parsed.canonical(), parsed.signatures());
+    return new Metadata<>(
+        type.cast(parsed.signed()), parsed.canonical(), parsed.signedJson(), parsed.signatures());
   }
 
   /** The signed content. */
@@ -90,12 +96,15 @@ public final class Metadata<T extends Signed> {
       }
     }
     next.add(signature);
-    return new Metadata<>(signed, canonicalSigned, next);
+    return new Metadata<>(signed, canonicalSigned, signedJson, next);
   }
 
-  /** The whole file as canonical JSON: {@code {"signatures":[...],"signed":{...}}}. */
+  /**
+   * The whole file, {@code {"signatures": [...], "signed": {...}}}, as indented JSON; parsed
+   * metadata keeps every member of {@code signed}, so its signatures stay valid.
+   */
   public byte[] toJson() {
-    return MetadataEncoder.fileJson(signatures, canonicalSigned);
+    return MetadataEncoder.fileJson(signatures, signedJson);
   }
 
   @Override

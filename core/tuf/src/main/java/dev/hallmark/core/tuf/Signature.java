@@ -38,7 +38,7 @@ public record Signature(String keyId, String hex) {
     return MetadataCodec.parseSignature(json);
   }
 
-  /** This signature as canonical JSON {@code {"keyid":"...","sig":"..."}}. */
+  /** This signature as JSON {@code {"keyid": "...", "sig": "..."}} (for export). */
   public byte[] toJson() {
     return MetadataEncoder.signatureJson(this);
   }

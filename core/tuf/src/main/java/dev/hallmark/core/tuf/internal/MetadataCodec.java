@@ -48,7 +48,8 @@ public final class MetadataCodec {
   private MetadataCodec() {}
 
   /** A parsed file: the model, the canonical bytes of {@code signed}, the signatures. */
-  public record Parsed(Signed signed, byte[] canonical, List<Signature> signatures) {}
+  public record Parsed(
+      Signed signed, byte[] canonical, String signedJson, List<Signature> signatures) {}
 
   /** Checks what all roles share; throws {@link IllegalArgumentException}. */
   public static void checkCommon(String specVersion, long version, Instant expires) {
@@ -90,7 +91,8 @@ public final class MetadataCodec {
       }
       signatures.add(sig);
     }
-    return new Parsed(signed, CanonicalJson.encode(signedNode), signatures);
+    return new Parsed(
+        signed, CanonicalJson.encode(signedNode), MetadataEncoder.compact(signedNode), signatures);
   }
 
   /** Parses a detached signature {@code {"keyid": ..., "sig": ...}}. */

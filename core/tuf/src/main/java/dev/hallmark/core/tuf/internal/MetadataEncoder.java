@@ -15,7 +15,6 @@ import dev.hallmark.core.tuf.Snapshot;
 import dev.hallmark.core.tuf.Targets;
 import dev.hallmark.core.tuf.Timestamp;
 import dev.hallmark.core.tuf.TufKey;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -27,22 +26,47 @@ public final class MetadataEncoder {
 
   private MetadataEncoder() {}
 
-  /** Canonical JSON of a detached signature. */
+  /** A detached signature as JSON {@code {"keyid": ..., "sig": ...}}. */
   public static byte[] signatureJson(Signature sig) {
-    return canonical(signatureNode(sig));
+    return write(signatureNode(sig));
   }
 
-  /** The canonical file: signatures (in order) and the canonical signed bytes. */
-  public static byte[] fileJson(List<Signature> signatures, byte[] canonicalSigned) {
-    ArrayNode sigs = NODES.arrayNode();
+  /**
+   * The metadata file: {@code signatures} (in order) and {@code signed}, as indented JSON (the
+   * canonical form is for signing only: it leaves control characters unescaped, so it is not always
+   * valid JSON).
+   */
+  public static byte[] fileJson(List<Signature> signatures, String signedJson) {
+    ObjectNode file = NODES.objectNode();
+    ArrayNode sigs = file.putArray("signatures");
     signatures.forEach(s -> sigs.add(signatureNode(s)));
-    ByteArrayOutputStream out = new ByteArrayOutputStream(canonicalSigned.length + 256);
-    out.writeBytes("{\"signatures\":".getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(canonical(sigs));
-    out.writeBytes(",\"signed\":".getBytes(StandardCharsets.UTF_8));
-    out.writeBytes(canonicalSigned);
-    out.write('}');
-    return out.toByteArray();
+    file.set("signed", readTrusted(signedJson));
+    return write(file);
+  }
+
+  /** Compact JSON text of a model built in memory. */
+  public static String signedJson(Signed signed) {
+    return new String(write(encodeSigned(signed)), StandardCharsets.UTF_8).strip();
+  }
+
+  /** Compact JSON text of a parsed tree. */
+  static String compact(JsonNode node) {
+    try {
+      return MAPPER.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static byte[] write(JsonNode node) {
+    try {
+      byte[] body = MAPPER.writerWithDefaultPrettyPrinter().writeValueAsBytes(node);
+      byte[] out = java.util.Arrays.copyOf(body, body.length + 1);
+      out[body.length] = '\n';
+      return out;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Canonical bytes of a model built in memory. */
