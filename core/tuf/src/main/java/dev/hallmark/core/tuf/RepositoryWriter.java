@@ -33,43 +33,6 @@ public final class RepositoryWriter {
   /** The spec version written into new metadata (as Sigstore's own root has it). */
   public static final String SPEC_VERSION = "1.0";
 
-  /**
-   * How long each role's metadata stays valid after it is signed.
-   *
-   * @param root root metadata
-   * @param targets targets metadata
-   * @param snapshot snapshot metadata
-   * @param timestamp timestamp metadata
-   */
-  public record Expiries(Duration root, Duration targets, Duration snapshot, Duration timestamp) {
-    /** Root and targets a year, snapshot 30 days, timestamp 7 days. */
-    public static final Expiries DEFAULT =
-        new Expiries(
-            Duration.ofDays(365), Duration.ofDays(365), Duration.ofDays(30), Duration.ofDays(7));
-
-    /** Validates. */
-    public Expiries {
-      for (Duration d : List.of(root, targets, snapshot, timestamp)) {
-        if (d.isNegative() || d.isZero()) {
-          throw new IllegalArgumentException("expiry periods must be positive");
-        }
-      }
-    }
-
-    Duration of(Role role) {
-      switch (role) {
-        case ROOT:
-          return root;
-        case TARGETS:
-          return targets;
-        case SNAPSHOT:
-          return snapshot;
-        default:
-          return timestamp;
-      }
-    }
-  }
-
   private final Clock clock;
   private final Expiries expiries;
   private final Map<String, TufSigner> signers;
@@ -466,11 +429,33 @@ public final class RepositoryWriter {
     return new ArrayList<>(byPath.values());
   }
 
+  /**
+   * Target names are printable ASCII: OLPC canonical JSON (python-tuf, tuf-js) and sigstore-java's
+   * JCS variant (which leaves only {@code \n} unescaped) then produce the same signed bytes.
+   */
+  private static void checkPortableName(String name) {
+    MetadataCodec.checkTargetName(name);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        throw new IllegalArgumentException("target names must be printable ASCII: " + name);
+      }
+    }
+    if (name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
+      throw new IllegalArgumentException("target name has an empty path segment: " + name);
+    }
+    for (String segment : name.split("/")) {
+      if (segment.equals(".") || segment.equals("..")) {
+        throw new IllegalArgumentException("target name has a dot segment: " + name);
+      }
+    }
+  }
+
   private static Map<String, byte[]> copy(Map<String, byte[]> m) {
     Map<String, byte[]> out = new TreeMap<>();
     m.forEach(
         (k, v) -> {
-          MetadataCodec.checkTargetName(k);
+          checkPortableName(k);
           out.put(k, v.clone());
         });
     return out;

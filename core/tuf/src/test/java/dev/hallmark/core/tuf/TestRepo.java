@@ -27,8 +27,8 @@ import java.util.Map;
  */
 final class TestRepo implements AutoCloseable {
   static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  static final RepositoryWriter.Expiries EXPIRIES =
-      new RepositoryWriter.Expiries(
+  static final Expiries EXPIRIES =
+      new Expiries(
           Duration.ofDays(365), Duration.ofDays(180), Duration.ofDays(30), Duration.ofDays(1));
   static final byte[] TRUSTED_ROOT =
       "{\"mediaType\":\"trusted root v1\"}\n".getBytes(StandardCharsets.UTF_8);
