@@ -38,6 +38,14 @@ class RepositoryWriterTest {
     return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
   }
 
+  static String sha256Unchecked(byte[] b) {
+    try {
+      return sha256(b);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static List<String> paths(Publication p) {
     return p.files().stream().map(PublishedFile::path).toList();
   }
