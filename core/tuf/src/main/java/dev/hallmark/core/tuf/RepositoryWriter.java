@@ -2,7 +2,7 @@ package dev.hallmark.core.tuf;
 
 import dev.hallmark.core.tuf.internal.Digests;
 import dev.hallmark.core.tuf.internal.Layout;
-import dev.hallmark.core.tuf.internal.MetadataCodec;
+import dev.hallmark.core.tuf.internal.RepositoryFiles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -164,7 +163,7 @@ public final class RepositoryWriter {
     List<PublishedFile> files = new ArrayList<>(targetFiles(targetContents.keySet()));
     files.addAll(metadataFiles(true, true).files());
     files.addAll(0, rootFiles(1));
-    return new Publication(reorder(files));
+    return new Publication(RepositoryFiles.inPublicationOrder(files));
   }
 
   /**
@@ -293,7 +292,7 @@ public final class RepositoryWriter {
       files.addAll(rootFiles(roots.size()));
     }
     files.addAll(metadataFiles(newTargets, newSnapshot).files());
-    return new Publication(reorder(files));
+    return new Publication(RepositoryFiles.inPublicationOrder(files));
   }
 
   /** Signs new versions; a version of 0 keeps the role's current metadata. */
@@ -414,48 +413,11 @@ public final class RepositoryWriter {
     return new Publication(files);
   }
 
-  /** Targets first, timestamp last, the rest in between in their given order. */
-  private static List<PublishedFile> reorder(List<PublishedFile> files) {
-    Map<String, PublishedFile> byPath = new LinkedHashMap<>();
-    files.stream()
-        .filter(f -> f.path().startsWith("targets/"))
-        .forEach(f -> byPath.put(f.path(), f));
-    files.stream()
-        .filter(f -> !f.path().startsWith("targets/") && !f.path().equals(Layout.timestampPath()))
-        .forEach(f -> byPath.put(f.path(), f));
-    files.stream()
-        .filter(f -> f.path().equals(Layout.timestampPath()))
-        .forEach(f -> byPath.put(f.path(), f));
-    return new ArrayList<>(byPath.values());
-  }
-
-  /**
-   * Target names are printable ASCII: OLPC canonical JSON (python-tuf, tuf-js) and sigstore-java's
-   * JCS variant (which leaves only {@code \n} unescaped) then produce the same signed bytes.
-   */
-  private static void checkPortableName(String name) {
-    MetadataCodec.checkTargetName(name);
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (c < 0x20 || c > 0x7e) {
-        throw new IllegalArgumentException("target names must be printable ASCII: " + name);
-      }
-    }
-    if (name.startsWith("/") || name.endsWith("/") || name.contains("//")) {
-      throw new IllegalArgumentException("target name has an empty path segment: " + name);
-    }
-    for (String segment : name.split("/")) {
-      if (segment.equals(".") || segment.equals("..")) {
-        throw new IllegalArgumentException("target name has a dot segment: " + name);
-      }
-    }
-  }
-
   private static Map<String, byte[]> copy(Map<String, byte[]> m) {
     Map<String, byte[]> out = new TreeMap<>();
     m.forEach(
         (k, v) -> {
-          checkPortableName(k);
+          RepositoryFiles.checkPortableName(k);
           out.put(k, v.clone());
         });
     return out;

@@ -1,8 +1,8 @@
 package dev.hallmark.core.tuf;
 
 import dev.hallmark.core.tuf.internal.Digests;
+import dev.hallmark.core.tuf.internal.MetadataEncoder;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -22,7 +22,7 @@ public record TargetFile(long length, Map<String, String> hashes, Optional<Strin
     if (hashes.isEmpty()) {
       throw new IllegalArgumentException("a target needs at least one hash");
     }
-    Objects.requireNonNull(customJson);
+    customJson.ifPresent(MetadataEncoder::checkJsonValue);
   }
 
   /**

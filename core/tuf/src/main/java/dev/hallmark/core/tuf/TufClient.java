@@ -254,16 +254,16 @@ public final class TufClient {
         throw rollback(Role.SNAPSHOT, s.version(), trusted.version());
       }
       for (Map.Entry<String, MetaFile> e : trusted.meta().entrySet()) {
-        MetaFile now2 = s.meta().get(e.getKey());
-        if (now2 == null || now2.version() < e.getValue().version()) {
+        MetaFile listed = s.meta().get(e.getKey());
+        if (listed == null || listed.version() < e.getValue().version()) {
           throw new TufException(
               Role.SNAPSHOT,
               Reason.ROLLBACK,
               "version "
                   + s.version()
-                  + (now2 == null
+                  + (listed == null
                       ? " no longer lists " + e.getKey()
-                      : " lists " + e.getKey() + " version " + now2.version())
+                      : " lists " + e.getKey() + " version " + listed.version())
                   + ", the trusted snapshot lists version "
                   + e.getValue().version());
         }

@@ -41,6 +41,7 @@ public record TufKey(
         throw new IllegalArgumentException("unrecognized members may not include " + name);
       }
     }
+    copy.values().forEach(MetadataEncoder::checkJsonValue);
     unrecognized = Collections.unmodifiableMap(copy);
   }
 

@@ -150,6 +150,49 @@ class TufClientTest {
     assertThat(client.trustedRoot().signed().version()).isEqualTo(3);
   }
 
+  @Test
+  void worksOverADirectoryRemoteToo() throws Exception {
+    TufClient client =
+        TufClient.bootstrap(
+            new DirectoryRemoteRepository(repo.repoDir),
+            repo.cacheDir,
+            repo.clock,
+            ClientLimits.DEFAULT,
+            repo.rootV1);
+    assertThat(client.target("signing_config.v0.2.json")).isEqualTo(TestRepo.SIGNING_CONFIG);
+  }
+
+  @Test
+  void bootstrapKeepsANewerCachedRootAndReplacesABrokenOne() throws Exception {
+    TufSigner root2 = TestRepo.ecdsa();
+    repo.publish(
+        repo.writer.publishRoot(
+            repo.writer
+                .draftRoot(TestRepo.roles(root2, repo.targets1, repo.snapshot1, repo.timestamp1))
+                .sign(repo.root1)
+                .sign(root2)));
+    repo.client().refresh();
+    assertThat(repo.client().trustedRoot().signed().version()).isEqualTo(2);
+
+    Files.writeString(repo.cacheDir.resolve("root.json"), "{broken");
+    assertThat(repo.client().trustedRoot().signed().version()).isEqualTo(1);
+
+    assertThatThrownBy(
+            () ->
+                TufClient.bootstrap(
+                    client(repo),
+                    repo.cacheDir,
+                    repo.clock,
+                    ClientLimits.DEFAULT,
+                    "{}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            TufException.class,
+            e -> {
+              assertThat(e.role()).isEqualTo(Role.ROOT);
+              assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+            });
+  }
+
   // ---- root ----
 
   @Test

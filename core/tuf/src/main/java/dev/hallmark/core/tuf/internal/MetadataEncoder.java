@@ -148,6 +148,27 @@ public final class MetadataEncoder {
   }
 
   /** Parses JSON text this codec produced itself (canonical member values). */
+  /**
+   * Checks that {@code json} is one JSON value with a canonical form (kept verbatim in the model
+   * for unknown members); throws {@link IllegalArgumentException}.
+   */
+  public static void checkJsonValue(String json) {
+    JsonNode node;
+    try {
+      node = MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not a JSON value: " + e.getOriginalMessage(), e);
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new IllegalArgumentException("empty JSON value");
+    }
+    try {
+      CanonicalJson.encode(node);
+    } catch (MetadataFormatException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
   static JsonNode readTrusted(String json) {
     try {
       return MAPPER.readTree(json);
