@@ -33,6 +33,7 @@ class DependencyRuleTest {
           "dev.hallmark.core.json",
           "dev.hallmark.core.verify",
           "dev.hallmark.core.ct",
+          "dev.hallmark.core.tuf",
           "dev.hallmark.tlog",
           "dev.hallmark.ctlog",
           "dev.hallmark.ca.identity",
@@ -151,6 +152,13 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.core.ct.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.tuf..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.tuf.internal..")
         .check(classes);
   }
 

@@ -1,0 +1,598 @@
+package dev.hallmark.core.tuf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.hallmark.core.tuf.TufException.Reason;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The client workflow against a repository written by {@link RepositoryWriter} and served over
+ * loopback HTTP: the happy path, root rotations, and every attack TUF §5 defends against.
+ */
+class TufClientTest {
+  @TempDir Path tmp;
+  TestRepo repo;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    repo = new TestRepo(tmp);
+  }
+
+  @AfterEach
+  void tearDown() {
+    repo.close();
+  }
+
+  static TufException refused(TufClient client, Role role, Reason reason) {
+    TufException[] caught = new TufException[1];
+    assertThatThrownBy(client::refresh)
+        .isInstanceOfSatisfying(
+            TufException.class,
+            e -> {
+              assertThat(e.role()).as(e.getMessage()).isEqualTo(role);
+              assertThat(e.reason()).as(e.getMessage()).isEqualTo(reason);
+              assertThat(e.getMessage()).startsWith(role.jsonName() + ": ");
+              caught[0] = e;
+            });
+    return caught[0];
+  }
+
+  @Test
+  void downloadsVerifiedTargetsAndCachesThem() throws Exception {
+    TufClient client = repo.client();
+    client.refresh();
+
+    assertThat(client.target("trusted_root.json")).isEqualTo(TestRepo.TRUSTED_ROOT);
+    assertThat(client.target("signing_config.v0.2.json")).isEqualTo(TestRepo.SIGNING_CONFIG);
+    assertThat(client.trustedTargets().orElseThrow().signed().version()).isEqualTo(1);
+    assertThat(Files.list(tmp.resolve("cache")).map(p -> p.getFileName().toString()))
+        .contains("root.json", "timestamp.json", "snapshot.json", "targets.json", "targets");
+
+    // the cached copy is served without the remote once it matches the trusted metadata
+    Files.delete(repo.repoDir.resolve(repo.targetPath("trusted_root.json")));
+    assertThat(client.target("trusted_root.json")).isEqualTo(TestRepo.TRUSTED_ROOT);
+  }
+
+  @Test
+  void picksUpNewTargetsAndVersions() throws Exception {
+    TufClient client = repo.client();
+    client.refresh();
+    byte[] v2 = "{\"mediaType\":\"trusted root v2\"}\n".getBytes(StandardCharsets.UTF_8);
+    repo.publish(repo.writer.putTargets(Map.of("trusted_root.json", v2)));
+
+    TufClient again = TufClient.open(client(repo), repo.cacheDir, repo.clock, ClientLimits.DEFAULT);
+    again.refresh();
+
+    assertThat(again.target("trusted_root.json")).isEqualTo(v2);
+    assertThat(again.trustedTargets().orElseThrow().signed().version()).isEqualTo(2);
+  }
+
+  @Test
+  void followsTwoRootRotationsWithKeyChangesWithoutReseeding() throws Exception {
+    TufClient client = repo.client();
+    client.refresh();
+
+    // rotation 1: new root key, new timestamp key
+    TufSigner root2 = TestRepo.ecdsa();
+    TufSigner timestamp2 = TestRepo.ecdsa();
+    RepositoryWriter w2 = reopen(List.of(root2, repo.targets1, repo.snapshot1, timestamp2));
+    Metadata<Root> v2 =
+        w2.draftRoot(TestRepo.roles(root2, repo.targets1, repo.snapshot1, timestamp2))
+            .sign(repo.root1)
+            .sign(root2);
+    repo.publish(w2.publishRoot(v2));
+
+    // rotation 2: root threshold 2 of two new keys, new targets key; new trusted_root.json
+    TufSigner root3a = TestRepo.ed25519();
+    TufSigner root3b = TestRepo.ecdsa();
+    TufSigner targets3 = TestRepo.ecdsa();
+    Map<Role, RoleSetup> roles3 = TestRepo.roles(root3a, targets3, repo.snapshot1, timestamp2);
+    roles3.put(Role.ROOT, new RoleSetup(List.of(root3a.key(), root3b.key()), 2));
+    RepositoryWriter w3 =
+        reopen(w2, List.of(root2, root3a, root3b, targets3, repo.snapshot1, timestamp2));
+    Metadata<Root> v3 = w3.signWithAvailableKeys(w3.draftRoot(roles3));
+    assertThat(v3.signatures()).hasSize(3);
+    repo.publish(w3.publishRoot(v3));
+    byte[] newTrustedRoot = "{\"rotated\":true}".getBytes(StandardCharsets.UTF_8);
+    repo.publish(w3.putTargets(Map.of("trusted_root.json", newTrustedRoot)));
+
+    client.refresh();
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(3);
+    assertThat(client.target("trusted_root.json")).isEqualTo(newTrustedRoot);
+
+    // a client seeded with version 1 long ago walks the whole chain too
+    Files.walk(repo.cacheDir).sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
+    TufClient fresh = repo.client();
+    fresh.refresh();
+    assertThat(fresh.trustedRoot().signed().version()).isEqualTo(3);
+    assertThat(fresh.target("trusted_root.json")).isEqualTo(newTrustedRoot);
+    assertThat(
+            Metadata.parse(Files.readAllBytes(repo.cacheDir.resolve("root.json")), Root.class)
+                .signed()
+                .version())
+        .isEqualTo(3);
+  }
+
+  @Test
+  void stopsAfterMaxRootRotationsAndContinuesNextTime() throws Exception {
+    TufSigner root2 = TestRepo.ecdsa();
+    RepositoryWriter w =
+        reopen(List.of(repo.root1, root2, repo.targets1, repo.snapshot1, repo.timestamp1));
+    repo.publish(
+        w.publishRoot(
+            w.signWithAvailableKeys(
+                w.draftRoot(
+                    TestRepo.roles(root2, repo.targets1, repo.snapshot1, repo.timestamp1)))));
+    repo.publish(
+        w.publishRoot(
+            w.signWithAvailableKeys(
+                w.draftRoot(
+                    TestRepo.roles(root2, repo.targets1, repo.snapshot1, repo.timestamp1)))));
+    ClientLimits one = new ClientLimits(1, 512_000, 16_384, 2_000_000, 5_000_000);
+    TufClient client =
+        TufClient.bootstrap(client(repo), repo.cacheDir, repo.clock, one, repo.rootV1);
+
+    client.refresh();
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(2);
+    client.refresh();
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(3);
+  }
+
+  @Test
+  void worksOverADirectoryRemoteToo() throws Exception {
+    TufClient client =
+        TufClient.bootstrap(
+            new DirectoryRemoteRepository(repo.repoDir),
+            repo.cacheDir,
+            repo.clock,
+            ClientLimits.DEFAULT,
+            repo.rootV1);
+    assertThat(client.target("signing_config.v0.2.json")).isEqualTo(TestRepo.SIGNING_CONFIG);
+  }
+
+  @Test
+  void bootstrapKeepsANewerCachedRootAndReplacesABrokenOne() throws Exception {
+    TufSigner root2 = TestRepo.ecdsa();
+    repo.publish(
+        repo.writer.publishRoot(
+            repo.writer
+                .draftRoot(TestRepo.roles(root2, repo.targets1, repo.snapshot1, repo.timestamp1))
+                .sign(repo.root1)
+                .sign(root2)));
+    repo.client().refresh();
+    assertThat(repo.client().trustedRoot().signed().version()).isEqualTo(2);
+
+    Files.writeString(repo.cacheDir.resolve("root.json"), "{broken");
+    assertThat(repo.client().trustedRoot().signed().version()).isEqualTo(1);
+
+    assertThatThrownBy(
+            () ->
+                TufClient.bootstrap(
+                    client(repo),
+                    repo.cacheDir,
+                    repo.clock,
+                    ClientLimits.DEFAULT,
+                    "{}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOfSatisfying(
+            TufException.class,
+            e -> {
+              assertThat(e.role()).isEqualTo(Role.ROOT);
+              assertThat(e.reason()).isEqualTo(Reason.MALFORMED);
+            });
+  }
+
+  // ---- root ----
+
+  @Test
+  void refusesRootRollback() throws Exception {
+    repo.write("2.root.json", repo.read("1.root.json"));
+    TufException e = refused(repo.client(), Role.ROOT, Reason.ROLLBACK);
+    assertThat(e).hasMessageContaining("holds version 1, expected 2");
+  }
+
+  @Test
+  void refusesANewRootNotSignedByTheTrustedRootThreshold() throws Exception {
+    TufSigner attacker = TestRepo.ecdsa();
+    Metadata<Root> v2 =
+        repo.writer
+            .draftRoot(TestRepo.roles(attacker, repo.targets1, repo.snapshot1, repo.timestamp1))
+            .sign(attacker);
+    repo.serve(v2);
+    TufClient client = repo.client();
+    TufException e = refused(client, Role.ROOT, Reason.THRESHOLD_NOT_MET);
+    assertThat(e).hasMessageContaining("root version 1");
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesANewRootNotSignedByItsOwnThreshold() throws Exception {
+    TufSigner root2 = TestRepo.ecdsa();
+    Metadata<Root> v2 =
+        repo.writer
+            .draftRoot(TestRepo.roles(root2, repo.targets1, repo.snapshot1, repo.timestamp1))
+            .sign(repo.root1);
+    repo.serve(v2);
+    TufException e = refused(repo.client(), Role.ROOT, Reason.THRESHOLD_NOT_MET);
+    assertThat(e).hasMessageContaining("root version 2");
+  }
+
+  @Test
+  void refusesAnExpiredRoot() throws Exception {
+    repo.clock.advance(Duration.ofDays(366));
+    refused(repo.client(), Role.ROOT, Reason.EXPIRED);
+  }
+
+  // ---- timestamp ----
+
+  @Test
+  void refusesTimestampRollback() throws Exception {
+    byte[] old = repo.read("timestamp.json");
+    TufClient client = repo.client();
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    client.refresh();
+    repo.write("timestamp.json", old);
+    TufException e = refused(client, Role.TIMESTAMP, Reason.ROLLBACK);
+    assertThat(e).hasMessageContaining("version 1 is lower than the trusted version 2");
+  }
+
+  @Test
+  void refusesATimestampListingAnOlderSnapshot() throws Exception {
+    TufClient client = repo.client();
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    client.refresh();
+    Timestamp current = repo.writer.timestamp().signed();
+    repo.serve(
+        Metadata.of(
+                new Timestamp(
+                    "1.0",
+                    current.version() + 1,
+                    current.expires(),
+                    MetaFile.ofVersion(current.snapshotMeta().version() - 1)))
+            .sign(repo.timestamp1));
+    TufException e = refused(client, Role.TIMESTAMP, Reason.ROLLBACK);
+    assertThat(e).hasMessageContaining("lists snapshot version 1, lower than the trusted 2");
+  }
+
+  @Test
+  void refusesAnExpiredTimestamp() throws Exception {
+    repo.clock.advance(Duration.ofDays(1));
+    TufException e = refused(repo.client(), Role.TIMESTAMP, Reason.EXPIRED);
+    assertThat(e).hasMessageContaining("expired at 2026-01-02T00:00:00Z");
+  }
+
+  @Test
+  void refusesATimestampSignedByTheWrongKey() throws Exception {
+    Timestamp current = repo.writer.timestamp().signed();
+    repo.serve(Metadata.of(current).sign(TestRepo.ed25519()));
+    refused(repo.client(), Role.TIMESTAMP, Reason.THRESHOLD_NOT_MET);
+  }
+
+  @Test
+  void refusesAnEndlessTimestamp() throws Exception {
+    repo.write("timestamp.json", new byte[16_385]);
+    refused(repo.client(), Role.TIMESTAMP, Reason.LENGTH_MISMATCH);
+  }
+
+  @Test
+  void refusesAMissingTimestamp() throws Exception {
+    Files.delete(repo.repoDir.resolve("timestamp.json"));
+    TufException e = refused(repo.client(), Role.TIMESTAMP, Reason.FETCH_FAILED);
+    assertThat(e).hasMessageContaining("timestamp.json is not on the remote");
+  }
+
+  // ---- snapshot ----
+
+  @Test
+  void refusesASnapshotThatRollsBackTargets() throws Exception {
+    TufClient client = repo.client();
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    client.refresh();
+    Snapshot s = repo.writer.snapshot().signed();
+    Metadata<Snapshot> bad =
+        Metadata.of(
+                new Snapshot(
+                    "1.0",
+                    s.version() + 1,
+                    s.expires(),
+                    Map.of(Snapshot.TARGETS_JSON, MetaFile.ofVersion(1))))
+            .sign(repo.snapshot1);
+    repo.serve(bad);
+    serveTimestampFor(bad, MetaFile.describing(bad.signed().version(), bad.toJson()));
+    TufException e = refused(client, Role.SNAPSHOT, Reason.ROLLBACK);
+    assertThat(e)
+        .hasMessageContaining("lists targets.json version 1")
+        .hasMessageContaining("version 2");
+  }
+
+  @Test
+  void refusesSnapshotRollbackEvenWithoutATrustedTimestamp() throws Exception {
+    byte[] oldTimestamp = repo.read("timestamp.json");
+    TufClient client = repo.client();
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    client.refresh();
+    Files.delete(repo.cacheDir.resolve("timestamp.json"));
+    repo.write("timestamp.json", oldTimestamp);
+    TufException e = refused(client, Role.SNAPSHOT, Reason.ROLLBACK);
+    assertThat(e).hasMessageContaining("version 1 is lower than the trusted version 2");
+  }
+
+  @Test
+  void refusesAnExpiredSnapshot() throws Exception {
+    repo.clock.advance(Duration.ofDays(31));
+    serveTimestampFor(
+        repo.writer.snapshot(), MetaFile.describing(1, repo.writer.snapshot().toJson()));
+    refused(repo.client(), Role.SNAPSHOT, Reason.EXPIRED);
+  }
+
+  @Test
+  void refusesASnapshotWhoseHashDiffersFromTheTimestamp() throws Exception {
+    byte[] snap = repo.read("1.snapshot.json");
+    snap[snap.length - 2] = (byte) ' ';
+    repo.write("1.snapshot.json", snap);
+    refused(repo.client(), Role.SNAPSHOT, Reason.HASH_MISMATCH);
+  }
+
+  @Test
+  void refusesMixAndMatchOfSnapshotVersions() throws Exception {
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    // timestamp (without hashes) names snapshot 3, but the file holds snapshot 2
+    repo.write("3.snapshot.json", repo.read("2.snapshot.json"));
+    serveTimestampFor(repo.writer.snapshot(), MetaFile.ofVersion(3));
+    TufException e = refused(repo.client(), Role.SNAPSHOT, Reason.VERSION_MISMATCH);
+    assertThat(e).hasMessageContaining("version 2 differs from version 3 that timestamp lists");
+  }
+
+  // ---- targets ----
+
+  @Test
+  void refusesTargetsRollbackWhenTheSnapshotCacheIsGone() throws Exception {
+    byte[] oldTimestamp = repo.read("timestamp.json");
+    TufClient client = repo.client();
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    client.refresh();
+    Files.delete(repo.cacheDir.resolve("timestamp.json"));
+    Files.delete(repo.cacheDir.resolve("snapshot.json"));
+    repo.write("timestamp.json", oldTimestamp);
+    TufException e = refused(client, Role.TARGETS, Reason.ROLLBACK);
+    assertThat(e).hasMessageContaining("version 1 is lower than the trusted version 2");
+  }
+
+  @Test
+  void refusesMixAndMatchOfTargetsVersions() throws Exception {
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    // a snapshot (without hashes) naming targets 3, whose file holds targets 2
+    repo.write("3.targets.json", repo.read("2.targets.json"));
+    Snapshot s = repo.writer.snapshot().signed();
+    Metadata<Snapshot> snap =
+        Metadata.of(
+                new Snapshot(
+                    "1.0",
+                    s.version() + 1,
+                    s.expires(),
+                    Map.of(Snapshot.TARGETS_JSON, MetaFile.ofVersion(3))))
+            .sign(repo.snapshot1);
+    repo.serve(snap);
+    serveTimestampFor(snap, MetaFile.ofVersion(snap.signed().version()));
+    TufException e = refused(repo.client(), Role.TARGETS, Reason.VERSION_MISMATCH);
+    assertThat(e).hasMessageContaining("version 2 differs from version 3 that snapshot lists");
+  }
+
+  @Test
+  void refusesTargetsWhoseHashDiffersFromTheSnapshot() throws Exception {
+    repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
+    repo.write("2.targets.json", repo.read("1.targets.json"));
+    refused(repo.client(), Role.TARGETS, Reason.HASH_MISMATCH);
+  }
+
+  @Test
+  void refusesExpiredTargets() throws Exception {
+    repo.clock.advance(Duration.ofDays(181));
+    Snapshot s = repo.writer.snapshot().signed();
+    Metadata<Snapshot> snap =
+        Metadata.of(
+                new Snapshot(
+                    "1.0",
+                    s.version() + 1,
+                    repo.clock.instant().plus(Duration.ofDays(30)),
+                    s.meta()))
+            .sign(repo.snapshot1);
+    repo.serve(snap);
+    serveTimestampFor(snap, MetaFile.describing(snap.signed().version(), snap.toJson()));
+    refused(repo.client(), Role.TARGETS, Reason.EXPIRED);
+  }
+
+  @Test
+  void refusesTargetsBelowTheThresholdAndCountsOneKeyOnce() throws Exception {
+    // targets requires 2 signatures; the same key is listed under two key ids
+    TufKey key = repo.targets1.key();
+    TufKey alias =
+        new TufKey(key.keyType(), key.scheme(), key.publicValue(), Map.of("x-alias", "true"));
+    assertThat(alias.keyId()).isNotEqualTo(key.keyId());
+    Map<Role, RoleSetup> roles =
+        TestRepo.roles(repo.root1, repo.targets1, repo.snapshot1, repo.timestamp1);
+    roles.put(Role.TARGETS, new RoleSetup(List.of(key, alias), 2));
+    Metadata<Root> v2 = repo.writer.draftRoot(roles).sign(repo.root1);
+    repo.serve(v2);
+    // the targets file carries the one signature under both ids
+    Metadata<Targets> t = repo.writer.targets();
+    Signature sig = t.signatures().get(0);
+    Metadata<Targets> twice = t.withSignature(new Signature(alias.keyId(), sig.hex()));
+    assertThat(twice.signatures()).hasSize(2);
+    repo.write("1.targets.json", twice.toJson());
+    Metadata<Snapshot> snap =
+        Metadata.of(
+                new Snapshot(
+                    "1.0",
+                    2,
+                    repo.writer.snapshot().signed().expires(),
+                    Map.of(Snapshot.TARGETS_JSON, MetaFile.ofVersion(1))))
+            .sign(repo.snapshot1);
+    repo.serve(snap);
+    serveTimestampFor(snap, MetaFile.ofVersion(2));
+
+    TufException e = refused(repo.client(), Role.TARGETS, Reason.THRESHOLD_NOT_MET);
+    assertThat(e)
+        .hasMessageContaining("by 1 distinct key(s)")
+        .hasMessageContaining("threshold is 2");
+  }
+
+  @Test
+  void refusesMetadataWithTwoSignaturesByOneKeyId() throws Exception {
+    String json = new String(repo.read("1.targets.json"), StandardCharsets.UTF_8);
+    Signature sig = repo.writer.targets().signatures().get(0);
+    String entry = "{\"keyid\":\"" + sig.keyId() + "\",\"sig\":\"" + sig.hex() + "\"}";
+    String twice =
+        json.replaceFirst("\"signatures\"\\s*:\\s*\\[", "\"signatures\":[" + entry + ",");
+    assertThat(twice).isNotEqualTo(json);
+    repo.write("1.targets.json", twice.getBytes(StandardCharsets.UTF_8));
+    // a snapshot without hashes, so the file gets as far as the parser
+    Metadata<Snapshot> snap =
+        Metadata.of(
+                new Snapshot(
+                    "1.0",
+                    2,
+                    repo.writer.snapshot().signed().expires(),
+                    Map.of(Snapshot.TARGETS_JSON, MetaFile.ofVersion(1))))
+            .sign(repo.snapshot1);
+    repo.serve(snap);
+    serveTimestampFor(snap, MetaFile.ofVersion(2));
+    TufException e = refused(repo.client(), Role.TARGETS, Reason.MALFORMED);
+    assertThat(e).hasMessageContaining("more than one signature by key " + sig.keyId());
+  }
+
+  @Test
+  void refusesATargetWhoseContentDoesNotMatch() throws Exception {
+    TufClient client = repo.client();
+    client.refresh();
+    String path = repo.targetPath("trusted_root.json");
+    byte[] evil = TestRepo.TRUSTED_ROOT.clone();
+    evil[2] ^= 1;
+    repo.write(path, evil);
+    assertThatThrownBy(() -> client.target("trusted_root.json"))
+        .isInstanceOfSatisfying(
+            TufException.class,
+            e -> {
+              assertThat(e.role()).isEqualTo(Role.TARGETS);
+              assertThat(e.reason()).isEqualTo(Reason.HASH_MISMATCH);
+            })
+        .hasMessageContaining("target trusted_root.json: sha256 is");
+  }
+
+  @Test
+  void refusesATargetOfTheWrongLength() throws Exception {
+    TufClient client = repo.client();
+    client.refresh();
+    String path = repo.targetPath("trusted_root.json");
+    for (byte[] evil :
+        List.of(
+            Arrays.copyOf(TestRepo.TRUSTED_ROOT, TestRepo.TRUSTED_ROOT.length + 1),
+            Arrays.copyOf(TestRepo.TRUSTED_ROOT, TestRepo.TRUSTED_ROOT.length - 1))) {
+      repo.write(path, evil);
+      assertThatThrownBy(() -> client.target("trusted_root.json"))
+          .isInstanceOfSatisfying(
+              TufException.class,
+              e -> {
+                assertThat(e.role()).isEqualTo(Role.TARGETS);
+                assertThat(e.reason()).isEqualTo(Reason.LENGTH_MISMATCH);
+              });
+    }
+  }
+
+  @Test
+  void refusesAnUnknownTarget() throws Exception {
+    TufClient client = repo.client();
+    assertThatThrownBy(() -> client.target("nope.json"))
+        .isInstanceOfSatisfying(
+            TufException.class, e -> assertThat(e.reason()).isEqualTo(Reason.UNKNOWN_TARGET));
+  }
+
+  // ---- fast-forward recovery ----
+
+  @Test
+  void recoversFromAFastForwardedTimestampAfterTheTimestampKeyRotates() throws Exception {
+    TufClient client = repo.client();
+    for (int i = 0; i < 3; i++) {
+      repo.publish(repo.writer.putTargets(Map.of("x" + i, new byte[] {(byte) i})));
+    }
+    client.refresh();
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(1);
+    // the compromised timestamp key had pushed timestamp to a huge version: the repository
+    // rotates the timestamp key and starts timestamp over at version 1
+    TufSigner timestamp2 = TestRepo.ed25519();
+    Metadata<Root> v2 =
+        repo.writer
+            .draftRoot(TestRepo.roles(repo.root1, repo.targets1, repo.snapshot1, timestamp2))
+            .sign(repo.root1);
+    repo.serve(v2);
+    Metadata<Snapshot> snap = repo.writer.snapshot();
+    Metadata<Timestamp> restart =
+        Metadata.of(
+                new Timestamp(
+                    "1.0",
+                    1,
+                    repo.clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS),
+                    MetaFile.describing(snap.signed().version(), snap.toJson())))
+            .sign(timestamp2);
+    repo.serve(restart);
+
+    client.refresh();
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(2);
+    assertThat(client.target("x2")).containsExactly(2);
+  }
+
+  // ---- helpers ----
+
+  private void serveTimestampFor(Metadata<Snapshot> snap, MetaFile meta) throws Exception {
+    Timestamp current = repo.writer.timestamp().signed();
+    repo.serve(
+        Metadata.of(
+                new Timestamp(
+                    "1.0",
+                    current.version() + 1,
+                    repo.clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS),
+                    meta))
+            .sign(repo.timestamp1));
+  }
+
+  private static RemoteRepository client(TestRepo repo) {
+    return new HttpRemoteRepository(
+        java.net.http.HttpClient.newHttpClient(), repo.mirror, Duration.ofSeconds(10));
+  }
+
+  private RepositoryWriter reopen(List<TufSigner> signers) throws Exception {
+    return reopen(repo.writer, signers);
+  }
+
+  private RepositoryWriter reopen(RepositoryWriter from, List<TufSigner> signers) throws Exception {
+    Map<String, byte[]> contents = new java.util.HashMap<>();
+    for (String name : from.targets().signed().targets().keySet()) {
+      TargetFile t = from.targets().signed().targets().get(name);
+      contents.put(name, repo.read("targets/" + t.hashes().get("sha256") + "." + name));
+    }
+    List<byte[]> roots = new java.util.ArrayList<>();
+    for (long v = 1; v <= from.root().signed().version(); v++) {
+      roots.add(repo.read(v + ".root.json"));
+    }
+    return RepositoryWriter.open(
+        repo.clock,
+        TestRepo.EXPIRIES,
+        signers,
+        roots,
+        from.targets().toJson(),
+        from.snapshot().toJson(),
+        from.timestamp().toJson(),
+        contents);
+  }
+}
