@@ -48,6 +48,8 @@ class TokenCommandTest {
                     "0",
                     "tsa.port",
                     "0",
+                    "trust.port",
+                    "0",
                     "oidc.port",
                     "0",
                     "oidc.enabled",

@@ -18,6 +18,7 @@ import dev.hallmark.server.rekorv1.RekorV1Service;
 import dev.hallmark.server.rekorv2.RekorV2Service;
 import dev.hallmark.server.trust.TrustEpoch;
 import dev.hallmark.server.trust.TrustRootDocuments;
+import dev.hallmark.server.trust.TrustService;
 import dev.hallmark.server.tsa.TsaService;
 import dev.hallmark.tlog.LogEngine;
 import dev.hallmark.tlog.LogSettings;
@@ -168,6 +169,15 @@ public final class HallmarkServer implements AutoCloseable {
               TrustEpoch.loadOrCreate(
                   dataDir, config.optional(ConfigKeys.TRUST_VALID_FROM), clock));
       new TrustRootDocuments(wiring.mapper()).write(dataDir, services);
+      TrustService.Started trust =
+          TrustService.start(
+              wiring,
+              Map.of(
+                  TrustRootDocuments.TRUSTED_ROOT_FILE,
+                  Files.readAllBytes(dataDir.resolve(TrustRootDocuments.TRUSTED_ROOT_FILE)),
+                  TrustRootDocuments.SIGNING_CONFIG_FILE,
+                  Files.readAllBytes(dataDir.resolve(TrustRootDocuments.SIGNING_CONFIG_FILE))));
+      endpoints.put("tufUrl", trust.url());
       Server server = sb.build();
       server.start().join();
       writeEndpoints(dataDir, endpoints);

@@ -39,6 +39,7 @@ class DependencyRuleTest {
           "dev.hallmark.ca.identity",
           "dev.hallmark.ca.issuance",
           "dev.hallmark.tsa",
+          "dev.hallmark.trust",
           "dev.hallmark.server",
           "dev.hallmark.cli"
         }) {
@@ -94,6 +95,18 @@ class DependencyRuleTest {
         .dependOnClassesThat()
         .resideInAnyPackage("dev.hallmark.tlog..", "dev.hallmark.ctlog..", "dev.hallmark.ca..")
         .because("the TSA is handed its key (file or PKCS#11) by the app")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.trust..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.hallmark.tlog..",
+            "dev.hallmark.ctlog..",
+            "dev.hallmark.ca..",
+            "dev.hallmark.tsa..")
+        .because("the trust service publishes documents the app assembles from the others")
         .check(classes);
   }
 

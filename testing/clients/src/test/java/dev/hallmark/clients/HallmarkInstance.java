@@ -85,6 +85,7 @@ final class HallmarkInstance implements AutoCloseable {
                   "ctlog.port", "0",
                   "ca.port", "0",
                   "tsa.port", "0",
+                  "trust.port", "0",
                   "oidc.port", "0",
                   "oidc.enabled", "true",
                   "rekor.v2.port", "0"));
@@ -108,6 +109,11 @@ final class HallmarkInstance implements AutoCloseable {
   /** Fulcio v2 REST base URL ({@code POST /api/v2/signingCert}). */
   URI caUrl() {
     return ca;
+  }
+
+  /** A URL the server reports in {@code endpoints.json}. */
+  String endpointUrl(String name) {
+    return endpoint(server, name);
   }
 
   /** The TSA's timestamp URL ({@code POST}). */

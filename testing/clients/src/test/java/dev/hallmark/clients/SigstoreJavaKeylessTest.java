@@ -75,6 +75,7 @@ class SigstoreJavaKeylessTest {
                     "ctlog.port", "0",
                     "ca.port", "0",
                     "tsa.port", "0",
+                    "trust.port", "0",
                     "ca.tls", "true",
                     "oidc.port", "0",
                     "oidc.enabled", "true")));

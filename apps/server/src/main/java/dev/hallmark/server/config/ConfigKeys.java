@@ -54,6 +54,11 @@ public final class ConfigKeys {
   public static final String TSA_ACCURACY_MS = "tsa.accuracy.ms";
   public static final String TSA_EMBED_CHAIN = "tsa.embed.chain";
   public static final String TRUST_VALID_FROM = "trust.valid.from";
+  public static final String TRUST_PORT = "trust.port";
+  public static final String TRUST_URL = "trust.url";
+  public static final String TRUST_KEYS_DIR = "trust.keys.dir";
+  public static final String TRUST_REFRESH_MARGIN_HOURS = "trust.refresh.margin.hours";
+  public static final String TRUST_REFRESH_INTERVAL_SECONDS = "trust.refresh.interval.seconds";
   public static final String PKCS11_LIBRARY = "pkcs11.library";
   public static final String PKCS11_SLOT = "pkcs11.slot";
   public static final String PKCS11_SLOT_INDEX = "pkcs11.slot.index";
@@ -119,6 +124,11 @@ public final class ConfigKeys {
     m.put(TSA_ACCURACY_MS, "1000");
     m.put(TSA_EMBED_CHAIN, "false");
     m.put(TRUST_VALID_FROM, "");
+    m.put(TRUST_PORT, "3006");
+    m.put(TRUST_URL, "");
+    m.put(TRUST_KEYS_DIR, "");
+    m.put(TRUST_REFRESH_MARGIN_HOURS, "48");
+    m.put(TRUST_REFRESH_INTERVAL_SECONDS, "3600");
     m.put(PKCS11_LIBRARY, "");
     m.put(PKCS11_SLOT, "");
     m.put(PKCS11_SLOT_INDEX, "");

@@ -73,6 +73,11 @@ public final class NoteKeyFiles {
     writePublic(file, PublicKeys.pem("PUBLIC KEY", key.getEncoded()));
   }
 
+  /** Writes a private key atomically, readable by the owner only (mode 0600). */
+  public static void writeSecret(Path file, String pem) throws IOException {
+    write(file, pem, true);
+  }
+
   /** Writes public PEM material (keys, certificates) atomically, readable by all. */
   public static void writePublic(Path file, String pem) throws IOException {
     write(file, pem, false);

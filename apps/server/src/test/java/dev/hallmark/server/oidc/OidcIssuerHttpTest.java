@@ -61,6 +61,8 @@ class OidcIssuerHttpTest {
                     "0",
                     "tsa.port",
                     "0",
+                    "trust.port",
+                    "0",
                     "oidc.port",
                     "0",
                     "oidc.enabled",

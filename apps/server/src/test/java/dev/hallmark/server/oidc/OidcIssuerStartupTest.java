@@ -41,6 +41,8 @@ class OidcIssuerStartupTest {
                     "0",
                     "tsa.port",
                     "0",
+                    "trust.port",
+                    "0",
                     "oidc.port",
                     Integer.toString(port))))) {
       assertThat(server.endpoints()).doesNotContainKey("oidcIssuerUrl");
@@ -73,6 +75,8 @@ class OidcIssuerStartupTest {
                                 "0",
                                 "tsa.port",
                                 "0",
+                                "trust.port",
+                                "0",
                                 "oidc.port",
                                 "0",
                                 "oidc.enabled",
@@ -101,6 +105,8 @@ class OidcIssuerStartupTest {
                                 "ca.port",
                                 "0",
                                 "tsa.port",
+                                "0",
+                                "trust.port",
                                 "0",
                                 "oidc.enabled",
                                 "yes")))
