@@ -1,5 +1,6 @@
 package dev.hallmark.cli;
 
+import dev.hallmark.cli.trust.TrustCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       VerifyEntryCommand.class,
       TokenCommand.class,
+      TrustCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
