@@ -205,6 +205,22 @@ public final class RepositoryWriter {
   }
 
   /**
+   * The keys and thresholds of the current root, e.g. to draft a root that only extends the expiry
+   * ({@code draftRoot(currentRoles())}) or changes one role.
+   */
+  public Map<Role, RoleSetup> currentRoles() {
+    Root root = root().signed();
+    Map<Role, RoleSetup> roles = new EnumMap<>(Role.class);
+    for (Role r : Role.values()) {
+      RoleKeys rk = root.roleKeys(r);
+      List<TufKey> keys = new ArrayList<>();
+      rk.keyIds().forEach(id -> keys.add(root.keys().get(id)));
+      roles.put(r, new RoleSetup(keys, rk.threshold()));
+    }
+    return roles;
+  }
+
+  /**
    * A new root version N+1 with {@code roles}, unsigned: export {@link Metadata#toJson()} to the
    * holders of the old and new root keys, sign it with {@link Metadata#sign} or import their
    * detached signatures with {@link Metadata#withSignature}, then {@link #publishRoot}.
