@@ -73,6 +73,7 @@ public final class RepositoryWriter {
       throws TufException {
     RepositoryWriter w = new RepositoryWriter(clock, expiries, signers, List.of(), initialTargets);
     Metadata<Root> root = w.signAll(Metadata.of(w.rootFor(1, roles)), null);
+    root.signed().verifySignatures(Role.ROOT, root);
     w.roots.add(root);
     w.resignBelowRoot(1, 1, 1);
     return w;
