@@ -73,6 +73,7 @@ public final class RepositoryWriter {
       throws TufException {
     RepositoryWriter w = new RepositoryWriter(clock, expiries, signers, List.of(), initialTargets);
     Metadata<Root> root = w.signAll(Metadata.of(w.rootFor(1, roles)), null);
+    root.signed().verifySignatures(Role.ROOT, root);
     w.roots.add(root);
     w.resignBelowRoot(1, 1, 1);
     return w;
@@ -202,6 +203,22 @@ public final class RepositoryWriter {
       return new Publication(List.of());
     }
     return commitBelowRoot(t, s, false);
+  }
+
+  /**
+   * The keys and thresholds of the current root, e.g. to draft a root that only extends the expiry
+   * ({@code draftRoot(currentRoles())}) or changes one role.
+   */
+  public Map<Role, RoleSetup> currentRoles() {
+    Root root = root().signed();
+    Map<Role, RoleSetup> roles = new EnumMap<>(Role.class);
+    for (Role r : Role.values()) {
+      RoleKeys rk = root.roleKeys(r);
+      List<TufKey> keys = new ArrayList<>();
+      rk.keyIds().forEach(id -> keys.add(root.keys().get(id)));
+      roles.put(r, new RoleSetup(keys, rk.threshold()));
+    }
+    return roles;
   }
 
   /**

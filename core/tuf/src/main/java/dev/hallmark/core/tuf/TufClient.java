@@ -241,7 +241,7 @@ public final class TufClient {
         Layout.metadataPath(Role.SNAPSHOT, meta.version(), root.signed().consistentSnapshot());
     byte[] bytes =
         fetchRequired(Role.SNAPSHOT, path, meta.length().orElse(limits.snapshotMaxLength()));
-    checkHashes(Role.SNAPSHOT, meta, bytes);
+    checkLengthAndHashes(Role.SNAPSHOT, meta, bytes);
     Metadata<Snapshot> fresh = parse(Role.SNAPSHOT, bytes, Snapshot.class);
     root.signed().verifySignatures(Role.SNAPSHOT, fresh);
     Snapshot s = fresh.signed();
@@ -290,7 +290,7 @@ public final class TufClient {
         Layout.metadataPath(Role.TARGETS, meta.version(), root.signed().consistentSnapshot());
     byte[] bytes =
         fetchRequired(Role.TARGETS, path, meta.length().orElse(limits.targetsMaxLength()));
-    checkHashes(Role.TARGETS, meta, bytes);
+    checkLengthAndHashes(Role.TARGETS, meta, bytes);
     Metadata<Targets> fresh = parse(Role.TARGETS, bytes, Targets.class);
     root.signed().verifySignatures(Role.TARGETS, fresh);
     Targets t = fresh.signed();
@@ -357,7 +357,19 @@ public final class TufClient {
             () -> new TufException(role, Reason.FETCH_FAILED, path + " is not on the remote"));
   }
 
-  private static void checkHashes(Role role, MetaFile meta, byte[] bytes) throws TufException {
+  private static void checkLengthAndHashes(Role role, MetaFile meta, byte[] bytes)
+      throws TufException {
+    if (meta.length().isPresent() && meta.length().getAsLong() != bytes.length) {
+      throw new TufException(
+          role,
+          Reason.LENGTH_MISMATCH,
+          "version "
+              + meta.version()
+              + " has "
+              + bytes.length
+              + " bytes, expected "
+              + meta.length().getAsLong());
+    }
     String bad = Digests.mismatch(meta.hashes(), bytes);
     if (bad != null) {
       throw new TufException(role, Reason.HASH_MISMATCH, "version " + meta.version() + ": " + bad);

@@ -173,6 +173,22 @@ class RepositoryWriterTest {
   }
 
   @Test
+  void extendsTheRootExpiryWithTheSameKeys() throws Exception {
+    repo.clock.advance(Duration.ofDays(300));
+    Publication p =
+        repo.writer.publishRoot(
+            repo.writer.signWithAvailableKeys(repo.writer.draftRoot(repo.writer.currentRoles())));
+
+    Root v2 = repo.writer.root().signed();
+    assertThat(paths(p)).startsWith("2.root.json");
+    assertThat(v2.version()).isEqualTo(2);
+    assertThat(v2.expires()).isEqualTo(repo.clock.instant().plus(Duration.ofDays(365)));
+    Root v1 = Metadata.parse(repo.read("1.root.json"), Root.class).signed();
+    assertThat(v2.keys()).isEqualTo(v1.keys());
+    assertThat(v2.roles()).isEqualTo(v1.roles());
+  }
+
+  @Test
   void refusesARootSignedOnlyByTheOldKeys() throws Exception {
     TufSigner next = TestRepo.ecdsa();
     Metadata<Root> draft =

@@ -2,14 +2,21 @@ package dev.hallmark.core.tuf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.hallmark.core.crypto.SignatureCheckException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,7 +35,8 @@ class SigstoreRootsTest {
   @ParameterizedTest
   @CsvSource({
     "sigstore-tuf-roots/public/root.json, 10, 2025-02-19T08:04:32Z, 3, 5, 10, 5",
-    "sigstore-tuf-roots/staging/root.json, 10, 2025-03-07T07:44:40Z, 2, 4, 4, 2"
+    "sigstore-tuf-roots/staging/root.json, 10, 2025-03-07T07:44:40Z, 2, 4, 4, 2",
+    "sigstore-tuf-roots/public-v16/root.json, 16, 2027-04-22T19:27:31Z, 3, 5, 5, 5"
   })
   void parsesAndVerifiesTheRealRoot(
       String path,
@@ -53,7 +61,11 @@ class SigstoreRootsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"sigstore-tuf-roots/public/root.json", "sigstore-tuf-roots/staging/root.json"})
+  @CsvSource({
+    "sigstore-tuf-roots/public/root.json",
+    "sigstore-tuf-roots/staging/root.json",
+    "sigstore-tuf-roots/public-v16/root.json"
+  })
   void keyIdsAreTheHashOfTheCanonicalKeyObject(String path) throws Exception {
     Root root = Metadata.parse(resource(path), Root.class).signed();
     assertThat(root.keys()).isNotEmpty();
@@ -65,7 +77,11 @@ class SigstoreRootsTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"sigstore-tuf-roots/public/root.json", "sigstore-tuf-roots/staging/root.json"})
+  @CsvSource({
+    "sigstore-tuf-roots/public/root.json",
+    "sigstore-tuf-roots/staging/root.json",
+    "sigstore-tuf-roots/public-v16/root.json"
+  })
   void aThresholdOneHigherThanTheValidSignaturesIsNotMet(String path) throws Exception {
     Metadata<Root> root = Metadata.parse(resource(path), Root.class);
     Root r = root.signed();
@@ -82,6 +98,31 @@ class SigstoreRootsTest {
               assertThat(e.reason()).isEqualTo(TufException.Reason.THRESHOLD_NOT_MET);
             })
         .hasMessageContaining("by " + valid + " distinct key(s)");
+  }
+
+  @Test
+  void theClientTrustsTheRealRootUntilItExpires(@TempDir Path tmp) throws Exception {
+    byte[] root = resource("sigstore-tuf-roots/public-v16/root.json");
+    Path empty = Files.createDirectories(tmp.resolve("mirror"));
+    for (String now : List.of("2026-11-26T00:00:00Z", "2027-04-22T19:27:31Z")) {
+      TufClient client =
+          TufClient.bootstrap(
+              new DirectoryRemoteRepository(empty),
+              tmp.resolve("cache"),
+              Clock.fixed(Instant.parse(now), ZoneOffset.UTC),
+              ClientLimits.DEFAULT,
+              root);
+      assertThat(client.trustedRoot().signed().version()).isEqualTo(16);
+      TufException e = assertThrows(TufException.class, client::refresh);
+      if (now.startsWith("2026")) {
+        // root accepted (no 17.root.json), then nothing more to read
+        assertThat(e.role()).isEqualTo(Role.TIMESTAMP);
+        assertThat(e.reason()).isEqualTo(TufException.Reason.FETCH_FAILED);
+      } else {
+        assertThat(e.role()).isEqualTo(Role.ROOT);
+        assertThat(e.reason()).isEqualTo(TufException.Reason.EXPIRED);
+      }
+    }
   }
 
   private static List<String> verifyingSignatures(Metadata<Root> root) throws Exception {

@@ -89,6 +89,9 @@ final class TestRepo implements AutoCloseable {
     server.createContext(
         "/",
         exchange -> {
+          // com.sun's server and the JDK client stall ~40 ms per keep-alive request (Nagle and
+          // delayed ACK on loopback); one connection per request keeps the tests fast
+          exchange.getResponseHeaders().add("Connection", "close");
           Path file = repoDir.resolve(exchange.getRequestURI().getPath().substring(1)).normalize();
           if (!file.startsWith(repoDir) || !Files.isRegularFile(file)) {
             exchange.sendResponseHeaders(404, -1);

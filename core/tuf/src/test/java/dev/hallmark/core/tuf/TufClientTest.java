@@ -345,6 +345,16 @@ class TufClientTest {
   }
 
   @Test
+  void refusesASnapshotOfAnotherLengthThanTheTimestampSays() throws Exception {
+    byte[] snap = repo.read("1.snapshot.json");
+    // still the same JSON, one byte shorter: the trailing newline is gone
+    repo.write("1.snapshot.json", Arrays.copyOf(snap, snap.length - 1));
+    TufException e = refused(repo.client(), Role.SNAPSHOT, Reason.LENGTH_MISMATCH);
+    assertThat(e)
+        .hasMessageContaining("has " + (snap.length - 1) + " bytes, expected " + snap.length);
+  }
+
+  @Test
   void refusesMixAndMatchOfSnapshotVersions() throws Exception {
     repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
     // timestamp (without hashes) names snapshot 3, but the file holds snapshot 2
@@ -392,8 +402,12 @@ class TufClientTest {
   @Test
   void refusesTargetsWhoseHashDiffersFromTheSnapshot() throws Exception {
     repo.publish(repo.writer.putTargets(Map.of("x", new byte[] {1})));
-    repo.write("2.targets.json", repo.read("1.targets.json"));
-    refused(repo.client(), Role.TARGETS, Reason.HASH_MISMATCH);
+    // same length, one character of the expiry changed
+    String json = new String(repo.read("2.targets.json"), StandardCharsets.UTF_8);
+    repo.write(
+        "2.targets.json", json.replace("\"2026-", "\"2027-").getBytes(StandardCharsets.UTF_8));
+    TufException e = refused(repo.client(), Role.TARGETS, Reason.HASH_MISMATCH);
+    assertThat(e).hasMessageContaining("version 2: sha256 is");
   }
 
   @Test
