@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public final class ComposerScheme implements VersionScheme {
   private static final Pattern GRAMMAR =
       Pattern.compile(
-          "v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:\\.([0-9]+))?"
+          "v?([0-9]+)(?:\\.([0-9]+))?(?:\\.([0-9]+))?(?:[.+]([0-9]+))?"
               + "(?:[._+-]?(stable|beta|b|rc|alpha|a|patch|pl|p|dev)(?:[.-]?([0-9]+))?)?"
               + "(?:[.-]?dev)?");
 
