@@ -1,10 +1,6 @@
 package dev.hallmark.core.match;
 
-import java.io.ByteArrayOutputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import dev.hallmark.core.match.internal.PercentCoding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -280,31 +276,10 @@ public record VersRange(String scheme, boolean any, List<VersConstraint> constra
 
   /** Percent-decodes once, as UTF-8. */
   static String decode(String v) throws RangeException {
-    if (v.indexOf('%') < 0) {
-      return v;
+    String d = PercentCoding.decode(v);
+    if (d == null) {
+      throw new RangeException(NON_CANONICAL + "invalid percent-encoding in version");
     }
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int i = 0;
-    while (i < v.length()) {
-      int pct = v.indexOf('%', i);
-      int end = pct < 0 ? v.length() : pct;
-      byte[] plain = v.substring(i, end).getBytes(StandardCharsets.UTF_8);
-      out.write(plain, 0, plain.length);
-      if (pct < 0) {
-        break;
-      }
-      out.write(Integer.parseInt(v.substring(pct + 1, pct + 3), 16));
-      i = pct + 3;
-    }
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(out.toByteArray()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new RangeException("percent-encoded version is not UTF-8");
-    }
+    return d;
   }
 }
