@@ -16,7 +16,8 @@ final class Vectors {
   private Vectors() {}
 
   static String text(String path) {
-    try (InputStream in = Vectors.class.getResourceAsStream("/versions/" + path)) {
+    try (InputStream in =
+        Vectors.class.getResourceAsStream(path.startsWith("/") ? path : "/versions/" + path)) {
       if (in == null) {
         throw new IllegalStateException("missing vector file " + path);
       }
