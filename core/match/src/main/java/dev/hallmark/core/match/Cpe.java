@@ -48,6 +48,9 @@ public record Cpe(
   public static Cpe parse(String text) throws CpeException {
     String[] a =
         text.startsWith("cpe:2.3:") ? CpeCodec.fromFormattedString(text) : CpeCodec.fromUri(text);
+    if (!List.of("a", "o", "h", ANY).contains(a[0])) {
+      throw new CpeException("CPE part '" + a[0] + "' is not a, o, h or *");
+    }
     return new Cpe(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
   }
 

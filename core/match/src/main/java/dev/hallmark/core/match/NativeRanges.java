@@ -28,6 +28,17 @@ public final class NativeRanges {
         schemes
             .byName(scheme)
             .orElseThrow(() -> new RangeException("unknown scheme '" + scheme + "'"));
+    try {
+      return convert(scheme, nativeRange, ordering);
+    } catch (IllegalArgumentException e) {
+      // a converter produced an impossible constraint (an empty version): the input was malformed
+      throw new RangeException(
+          "malformed " + scheme + " range '" + nativeRange + "': " + e.getMessage());
+    }
+  }
+
+  private static VersRange convert(String scheme, String nativeRange, VersionScheme ordering)
+      throws RangeException {
     List<VersConstraint> constraints;
     switch (scheme) {
       case "npm":

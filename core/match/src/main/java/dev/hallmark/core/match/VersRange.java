@@ -89,7 +89,7 @@ public record VersRange(String scheme, boolean any, List<VersConstraint> constra
     String compact = text.replace(" ", "").replace("\t", "");
     String[] head = head(compact);
     VersionScheme scheme = scheme(head[0], schemes);
-    String body = head[1];
+    String body = head[1].replaceAll("^\\|+|\\|+$", "");
     if (body.equals("*")) {
       return new VersRange(head[0], true, List.of());
     }
@@ -235,6 +235,12 @@ public record VersRange(String scheme, boolean any, List<VersConstraint> constra
   private static VersConstraint constraint(VersOperator op, String version) throws RangeException {
     if (version.isEmpty()) {
       throw new RangeException("vers constraint has an empty version");
+    }
+    if (version.equals("*")) {
+      throw new RangeException("'*' stands alone in a vers range");
+    }
+    if ("=<>!".indexOf(version.charAt(0)) >= 0) {
+      throw new RangeException("vers constraint '" + version + "' has more than one operator");
     }
     return new VersConstraint(op, version);
   }

@@ -198,6 +198,9 @@ public final class ComparatorNative {
   }
 
   private static String conanBump(String[] items, int index, String range) throws RangeException {
+    if (items.length == 0) {
+      throw new RangeException("conan range '" + range + "' has nothing to bump");
+    }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i <= index; i++) {
       if (!SemVer.allDigits(items[i])) {

@@ -137,7 +137,7 @@ public final class CpeCodec {
         if (i + 2 >= v.length()) {
           throw new CpeException("CPE attribute " + index + " has a truncated %-escape");
         }
-        int x = Integer.parseInt(hexPair(v, i, index), 16);
+        int x = Character.toLowerCase(Integer.parseInt(hexPair(v, i, index), 16));
         i += 2;
         if (x == 1) {
           sb.append('?');
@@ -156,7 +156,33 @@ public final class CpeCodec {
         throw new CpeException("CPE attribute " + index + " has a non-printable character");
       }
     }
-    return sb.toString();
+    String value = sb.toString();
+    checkWildcards(value, index);
+    if (value.equals("-") || value.equals("*")) {
+      // %2d and %02 alone are a literal hyphen and a lone wildcard, not NA and ANY
+      return value.equals("-") ? "\\-" : "*";
+    }
+    return value;
+  }
+
+  /** Unescaped {@code *} and {@code ?} may only stand at the ends of a value. */
+  private static void checkWildcards(String v, int index) throws CpeException {
+    boolean literal = false;
+    boolean wildAfterLiteral = false;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c == '*' || c == '?') {
+        wildAfterLiteral |= literal;
+      } else {
+        if (wildAfterLiteral) {
+          throw new CpeException("CPE attribute " + index + " has a wildcard inside the value");
+        }
+        literal = true;
+        if (c == '\\') {
+          i++;
+        }
+      }
+    }
   }
 
   private static String hexPair(String v, int i, int index) throws CpeException {
@@ -193,6 +219,9 @@ public final class CpeCodec {
     }
     if (v.equals("-")) {
       return "-";
+    }
+    if (v.equals("\\-")) {
+      return "%2d";
     }
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < v.length(); i++) {
