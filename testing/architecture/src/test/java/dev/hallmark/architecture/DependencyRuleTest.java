@@ -132,6 +132,13 @@ class DependencyRuleTest {
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.core.ct.internal..")
         .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.match..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.match.internal..")
+        .check(classes);
   }
 
   @Test

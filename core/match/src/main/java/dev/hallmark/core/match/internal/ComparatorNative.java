@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ComparatorNative {
   private static final Pattern OP =
-      Pattern.compile("^(===|==|!=|~=|~>|<=|>=|<|>|=|~|\\^)?\\s*(.*)$");
+      Pattern.compile("^(===|==|!=|~=|~>|<=|>=|<|>|=|~|\\^)?\\s*(.*)$", Pattern.DOTALL);
 
   private ComparatorNative() {}
 
@@ -35,7 +35,9 @@ public final class ComparatorNative {
           continue;
         }
         Matcher m = OP.matcher(t);
-        m.matches();
+        if (!m.matches()) {
+          throw new IllegalStateException("unreachable: the pattern accepts every string");
+        }
         out.add(new Cmp(m.group(1) == null ? "" : m.group(1), m.group(2)));
       }
     }
