@@ -92,9 +92,14 @@ public record PackageUrl(
       }
     }
     List<String> segments = new ArrayList<>();
-    for (String s : rest.split("/")) {
-      if (!s.isEmpty()) {
-        segments.add(decode(s, "name or namespace"));
+    String[] raw = rest.split("/");
+    for (int i = 0; i < raw.length; i++) {
+      if (!raw[i].isEmpty()) {
+        String segment = decode(raw[i], "name or namespace");
+        if (segment.contains("/") && (i < raw.length - 1 || type.equalsIgnoreCase("git"))) {
+          throw new PurlException("purl namespace segment '" + raw[i] + "' decodes to a '/'");
+        }
+        segments.add(segment);
       }
     }
     if (segments.isEmpty()) {

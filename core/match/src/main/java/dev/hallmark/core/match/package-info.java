@@ -10,7 +10,7 @@
  * containment), {@link dev.hallmark.core.match.NativeRanges} converts ecosystem range syntax to
  * {@code vers}, and {@link dev.hallmark.core.match.OsvRanges} evaluates OSV ranges as the OSV
  * schema defines. Parsers of untrusted input throw {@link dev.hallmark.core.match.PurlException},
- * {@link dev.hallmark.core.match.CpeException}, {@link dev.hallmark.core.match.VersionException}
- * or {@link dev.hallmark.core.match.RangeException} with a message naming what was wrong.
+ * {@link dev.hallmark.core.match.CpeException}, {@link dev.hallmark.core.match.VersionException} or
+ * {@link dev.hallmark.core.match.RangeException} with a message naming what was wrong.
  */
 package dev.hallmark.core.match;

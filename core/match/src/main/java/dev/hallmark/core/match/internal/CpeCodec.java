@@ -73,11 +73,6 @@ public final class CpeCodec {
         // '.', '-' and '_' need no escape; keep it only where the value would read as NA.
         sb.append(plain(e) && !(n == 2 && e == '-') ? "" : "\\").append(e);
       } else if (c == '*' || c == '?') {
-        boolean atStart = v.substring(0, i).chars().allMatch(x -> x == '?');
-        boolean atEnd = v.substring(i + 1).chars().allMatch(x -> x == '?');
-        if (!(atStart || atEnd)) {
-          throw new CpeException("CPE attribute " + index + " has a wildcard inside the value");
-        }
         sb.append(c);
       } else if (plain(c)) {
         sb.append(c);
@@ -86,6 +81,7 @@ public final class CpeCodec {
             "CPE attribute " + index + " has an unescaped '" + c + "' (must be quoted with \\)");
       }
     }
+    checkWildcards(sb.toString(), index);
     if (index == 0 && !List.of("a", "o", "h").contains(sb.toString())) {
       throw new CpeException("CPE part '" + raw + "' is not a, o or h");
     }
@@ -165,22 +161,48 @@ public final class CpeCodec {
     return value;
   }
 
-  /** Unescaped {@code *} and {@code ?} may only stand at the ends of a value. */
+  /**
+   * Wildcards only at the ends: a value is {@code [* | ?...] body [* | ?...]} where the body has no
+   * unescaped {@code *} or {@code ?} (NISTIR 7695 §5.3.2).
+   */
   private static void checkWildcards(String v, int index) throws CpeException {
-    boolean literal = false;
-    boolean wildAfterLiteral = false;
+    List<Character> chars = new ArrayList<>();
+    List<Boolean> wild = new ArrayList<>();
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
-      if (c == '*' || c == '?') {
-        wildAfterLiteral |= literal;
+      if (c == '\\') {
+        chars.add(v.charAt(++i));
+        wild.add(false);
       } else {
-        if (wildAfterLiteral) {
-          throw new CpeException("CPE attribute " + index + " has a wildcard inside the value");
+        chars.add(c);
+        wild.add(c == '*' || c == '?');
+      }
+    }
+    int start = 0;
+    int end = chars.size();
+    if (end > 0 && wild.get(0) && chars.get(0) == '*') {
+      start = 1;
+    } else {
+      while (start < end && wild.get(start)) {
+        if (chars.get(start) == '*') {
+          throw new CpeException("CPE attribute " + index + " mixes '?' and '*' at its start");
         }
-        literal = true;
-        if (c == '\\') {
-          i++;
+        start++;
+      }
+    }
+    if (end > start && wild.get(end - 1) && chars.get(end - 1) == '*') {
+      end--;
+    } else {
+      while (end > start && wild.get(end - 1)) {
+        if (chars.get(end - 1) == '*') {
+          throw new CpeException("CPE attribute " + index + " mixes '?' and '*' at its end");
         }
+        end--;
+      }
+    }
+    for (int i = start; i < end; i++) {
+      if (wild.get(i)) {
+        throw new CpeException("CPE attribute " + index + " has a wildcard inside the value");
       }
     }
   }
