@@ -58,6 +58,53 @@ public final class OsvRanges {
     }
   }
 
+  /**
+   * The same range as a {@code vers} range in the given scheme: the sorted events replayed into
+   * intervals ({@code introduced X} opens {@code >=X}, {@code fixed F} closes with {@code <F},
+   * {@code last_affected L} with {@code <=L}; {@code introduced: "0"} has no lower bound). Limits
+   * other than {@code *} and GIT ranges have no vers form and are refused.
+   *
+   * @param schemeName the vers scheme to write ({@code semver} for SEMVER ranges is usual)
+   */
+  public VersRange toVers(OsvRange range, VersionScheme scheme, String schemeName)
+      throws RangeException {
+    if (range.type() == OsvRange.Type.GIT) {
+      throw new RangeException("OSV GIT ranges have no vers form");
+    }
+    for (OsvEvent e : range.events()) {
+      if (e.kind() == OsvEvent.Kind.LIMIT && !e.isInfinity()) {
+        throw new RangeException("OSV limit '" + e.value() + "' has no vers form");
+      }
+    }
+    Order order = new Order(range.type() == OsvRange.Type.SEMVER ? semver : scheme);
+    List<VersConstraint> out = new ArrayList<>();
+    boolean open = false;
+    boolean unbounded = false;
+    for (OsvEvent e : sorted(range.events(), order)) {
+      if (e.kind() == OsvEvent.Kind.INTRODUCED && !open) {
+        open = true;
+        if (e.isZero()) {
+          unbounded = true;
+        } else {
+          out.add(new VersConstraint(VersOperator.GE, e.value()));
+        }
+      } else if (e.kind() == OsvEvent.Kind.FIXED && open) {
+        open = false;
+        out.add(new VersConstraint(VersOperator.LT, e.value()));
+      } else if (e.kind() == OsvEvent.Kind.LAST_AFFECTED && open) {
+        open = false;
+        out.add(new VersConstraint(VersOperator.LE, e.value()));
+      }
+    }
+    if (out.isEmpty()) {
+      if (!unbounded) {
+        throw new RangeException("OSV range affects no version");
+      }
+      return new VersRange(schemeName, true, List.of());
+    }
+    return new VersRange(schemeName, false, out);
+  }
+
   /** Whether {@code version} lies in one range. */
   public boolean inRange(OsvRange range, String version, VersionScheme scheme, CommitGraph commits)
       throws RangeException {

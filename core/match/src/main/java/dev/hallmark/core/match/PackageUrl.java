@@ -256,6 +256,22 @@ public record PackageUrl(
     return d;
   }
 
+  /**
+   * The version to compare with the type's scheme: for {@code rpm} and {@code alpm} an {@code
+   * epoch} qualifier is folded into the version ({@code 1:2.4-1}) unless the version already has an
+   * epoch, since RPM SBOMs often carry the epoch only as a qualifier.
+   */
+  public String comparableVersion() {
+    String epoch = qualifiers.get("epoch");
+    if (version != null
+        && epoch != null
+        && (type.equals("rpm") || type.equals("alpm"))
+        && version.indexOf(':') < 0) {
+      return epoch + ":" + version;
+    }
+    return version;
+  }
+
   /** The same package without version, qualifiers and subpath (the "base" identity). */
   public PackageUrl base() {
     return new PackageUrl(type, namespace, name, null, new TreeMap<>(), null);

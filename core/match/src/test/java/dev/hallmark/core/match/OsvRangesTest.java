@@ -228,4 +228,52 @@ class OsvRangesTest {
     OsvRange r = range(OsvRange.Type.GIT, "INTRODUCED=b", "FIXED=c");
     assertThatThrownBy(() -> OSV.inRange(r, "b", null, null)).isInstanceOf(RangeException.class);
   }
+
+  /**
+   * Every ECOSYSTEM/SEMVER range of the records above, converted to vers, must agree with the OSV
+   * evaluation on every version its events name and on neighbours of those versions.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "equals_with_patch.osv.json, mixin-deep, 'vers:semver/<1.3.2|>=2.0.0|<2.0.1'",
+    "full_ranges.osv.json, com.typesafe.akka:akka-actor_2.12, 'vers:maven/>=2.5.0|<2.5.16'",
+    "less_than_equals_no_patch.osv.json, shiba, 'vers:semver/*'",
+    "maven_greater_than.osv.json, org.xwiki.commons:xwiki-commons-core,"
+        + " 'vers:maven/>=11.6.1|<11.10.13|>=12.0|<12.6.7|>=12.10.0|<12.10.2'",
+    "multiple_ranges_in_package.osv.json, passenger, 'vers:gem/<3.0.21|>=4.0.1|<4.0.5'",
+    "npm_greater_than.osv.json, jquery, 'vers:semver/>=2.1.1-0|<3.0.0'",
+    "withdrawn.osv.json, activesupport,"
+        + " 'vers:gem/>=3.2.0|<3.2.22|>=4.0.0|<4.1.11|>=4.2.0|<4.2.2'",
+    "RHSA-2024_4546.json, git-lfs, 'vers:rpm/<0:2.13.3-3.el8_6.1'",
+  })
+  void osvRangesAsVers(String file, String pkg, String expected) throws Exception {
+    JsonNode a = affected(file, pkg);
+    VersionScheme scheme =
+        SCHEMES.forOsvEcosystem(a.at("/package/ecosystem").asText()).orElseThrow();
+    OsvRange r = ranges(a).get(0);
+    String name = r.type() == OsvRange.Type.SEMVER ? "semver" : scheme.name();
+    VersRange vers = OSV.toVers(r, scheme, name);
+    assertThat(vers.toString()).isEqualTo(expected);
+    List<String> probes = new ArrayList<>();
+    for (OsvEvent e : r.events()) {
+      if (!e.isZero()) {
+        probes.add(e.value());
+        probes.add(e.value() + ".1");
+        probes.add(e.value().replaceFirst("[0-9]+$", "0"));
+      }
+    }
+    probes.add("0.0.1");
+    probes.add("999.0.0");
+    for (String p : probes) {
+      try {
+        scheme.validate(p);
+        SCHEMES.byName(name).orElseThrow().validate(p);
+      } catch (VersionException notAVersion) {
+        continue;
+      }
+      assertThat(vers.contains(p, SCHEMES))
+          .as("%s in %s", p, vers)
+          .isEqualTo(OSV.inRange(r, p, scheme, null));
+    }
+  }
 }

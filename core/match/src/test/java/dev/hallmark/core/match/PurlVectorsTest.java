@@ -145,4 +145,15 @@ class PurlVectorsTest {
     m.put("subpath", text(e, "subpath"));
     return m;
   }
+
+  @Test
+  void rpmEpochQualifierIsFoldedIntoTheComparableVersion() throws Exception {
+    assertThat(PackageUrl.parse("pkg:rpm/redhat/openssl@1.1.1k-7.el8?epoch=1").comparableVersion())
+        .isEqualTo("1:1.1.1k-7.el8");
+    assertThat(PackageUrl.parse("pkg:rpm/redhat/openssl@1:1.1.1k-7.el8").comparableVersion())
+        .isEqualTo("1:1.1.1k-7.el8");
+    assertThat(PackageUrl.parse("pkg:npm/foo@1.0.0?epoch=1").comparableVersion())
+        .isEqualTo("1.0.0");
+    assertThat(PackageUrl.parse("pkg:rpm/redhat/openssl?epoch=1").comparableVersion()).isNull();
+  }
 }
