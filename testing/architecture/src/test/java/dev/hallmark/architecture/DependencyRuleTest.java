@@ -173,6 +173,13 @@ class DependencyRuleTest {
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.core.tuf.internal..")
         .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.match..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.match.internal..")
+        .check(classes);
   }
 
   @Test
