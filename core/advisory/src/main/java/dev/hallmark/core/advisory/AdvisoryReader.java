@@ -14,17 +14,19 @@ public final class AdvisoryReader {
   /**
    * @param maxDocumentBytes the largest document accepted
    * @param maxDepth the deepest JSON/YAML nesting accepted
+   * @param csaf how strictly the CSAF bookkeeping tests apply
    */
-  public AdvisoryReader(long maxDocumentBytes, int maxDepth) {
+  public AdvisoryReader(long maxDocumentBytes, int maxDepth, CsafValidation csaf) {
     if (maxDocumentBytes <= 0 || maxDepth <= 0) {
       throw new IllegalArgumentException("limits must be positive");
     }
-    this.parsers = new AdvisoryParsers(maxDocumentBytes, maxDepth);
+    this.parsers =
+        new AdvisoryParsers(maxDocumentBytes, maxDepth, java.util.Objects.requireNonNull(csaf));
   }
 
-  /** A reader accepting documents up to 64 MiB and 100 levels deep. */
+  /** A reader accepting documents up to 64 MiB and 100 levels deep, CSAF {@code LENIENT}. */
   public static AdvisoryReader withDefaultLimits() {
-    return new AdvisoryReader(64L << 20, 100);
+    return new AdvisoryReader(64L << 20, 100, CsafValidation.LENIENT);
   }
 
   /** Reads one advisory, detecting its format. The stream is not closed. */

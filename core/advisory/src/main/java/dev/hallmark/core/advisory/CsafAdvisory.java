@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param relationships product-tree relationships
  * @param productGroups product ids per group id
  * @param vulnerabilities the vulnerabilities
+ * @param warnings mandatory-test failures accepted under {@link CsafValidation#LENIENT}, each
+ *     starting with the test number
  */
 public record CsafAdvisory(
     String id,
@@ -37,7 +39,8 @@ public record CsafAdvisory(
     Map<String, CsafProduct> products,
     List<CsafRelationship> relationships,
     Map<String, List<String>> productGroups,
-    List<CsafVulnerability> vulnerabilities)
+    List<CsafVulnerability> vulnerabilities,
+    List<String> warnings)
     implements Advisory {
   public CsafAdvisory {
     Objects.requireNonNull(id, "id");
@@ -48,6 +51,7 @@ public record CsafAdvisory(
     relationships = List.copyOf(relationships);
     productGroups = Map.copyOf(productGroups);
     vulnerabilities = List.copyOf(vulnerabilities);
+    warnings = List.copyOf(warnings);
   }
 
   @Override

@@ -16,7 +16,8 @@ class AdvisoryReaderFuzzTest {
         pick == AdvisoryFormat.values().length ? null : AdvisoryFormat.values()[pick];
     byte[] document = data.consumeRemainingAsBytes();
     try {
-      new AdvisoryReader(1 << 20, 40).read(new java.io.ByteArrayInputStream(document), format);
+      new AdvisoryReader(1 << 20, 40, CsafValidation.STRICT)
+          .read(new java.io.ByteArrayInputStream(document), format);
     } catch (AdvisoryFormatException expected) {
       // refused with a reason: fine
     }

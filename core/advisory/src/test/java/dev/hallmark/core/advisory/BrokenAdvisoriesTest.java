@@ -40,7 +40,7 @@ class BrokenAdvisoriesTest {
   @CsvSource({"100, document is larger than the limit of 100 bytes"})
   void oversized(int limit, String message) {
     byte[] big = ("{\"id\":\"" + "x".repeat(200) + "\"}").getBytes(StandardCharsets.UTF_8);
-    assertThatThrownBy(() -> new AdvisoryReader(limit, 10).read(big))
+    assertThatThrownBy(() -> new AdvisoryReader(limit, 10, CsafValidation.STRICT).read(big))
         .isInstanceOf(AdvisoryFormatException.class)
         .hasMessage(message);
   }

@@ -30,7 +30,7 @@ class MutationTest {
   @MethodSource("seeds")
   void mutations(long seed) throws Exception {
     Random r = new Random(seed);
-    AdvisoryReader reader = new AdvisoryReader(1 << 20, 40);
+    AdvisoryReader reader = new AdvisoryReader(1 << 20, 40, CsafValidation.STRICT);
     for (int i = 0; i < 150; i++) {
       String path = SEEDS.get(r.nextInt(SEEDS.size()));
       byte[] doc = mutate(r, Files.readAllBytes(Vectors.root().resolve(path)));

@@ -32,6 +32,12 @@ final class Vectors {
     }
   }
 
+  static Advisory readStrict(String relative) throws IOException, AdvisoryFormatException {
+    try (InputStream in = Files.newInputStream(root().resolve(relative))) {
+      return new AdvisoryReader(64L << 20, 100, CsafValidation.STRICT).read(in);
+    }
+  }
+
   /**
    * Every advisory document outside the CSAF validator corpus: not the schemas, the ROLIE feeds,
    * aggregator and provider metadata, nor the GitHub GraphQL inputs of the GHSA converter tests.

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.hallmark.core.advisory.Advisory;
 import dev.hallmark.core.advisory.AdvisoryFormat;
 import dev.hallmark.core.advisory.AdvisoryFormatException;
+import dev.hallmark.core.advisory.CsafValidation;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -19,9 +20,11 @@ public final class AdvisoryParsers {
   private final long maxBytes;
   private final ObjectMapper json;
   private final ObjectMapper yaml;
+  private final CsafValidation csafValidation;
 
-  public AdvisoryParsers(long maxBytes, int maxDepth) {
+  public AdvisoryParsers(long maxBytes, int maxDepth, CsafValidation csafValidation) {
     this.maxBytes = maxBytes;
+    this.csafValidation = csafValidation;
     StreamReadConstraints constraints =
         StreamReadConstraints.builder().maxNestingDepth(maxDepth).build();
     this.json =
@@ -56,7 +59,7 @@ public final class AdvisoryParsers {
     AdvisoryFormat format = named != null ? named : detect(root);
     switch (format) {
       case CSAF:
-        return new CsafParser().parse(root);
+        return new CsafParser(csafValidation).parse(root);
       case CVE:
         return new CveParser().parse(root);
       case OSV:

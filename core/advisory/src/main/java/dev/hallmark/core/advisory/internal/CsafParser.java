@@ -5,6 +5,7 @@ import dev.hallmark.core.advisory.AdvisoryFormatException;
 import dev.hallmark.core.advisory.CsafAdvisory;
 import dev.hallmark.core.advisory.CsafProduct;
 import dev.hallmark.core.advisory.CsafRelationship;
+import dev.hallmark.core.advisory.CsafValidation;
 import dev.hallmark.core.advisory.CsafVulnerability;
 import dev.hallmark.core.advisory.ProductStatus;
 import dev.hallmark.core.advisory.Reference;
@@ -22,6 +23,11 @@ import java.util.Map;
 final class CsafParser {
   private final Map<String, CsafProduct> products = new LinkedHashMap<>();
   private final List<String> duplicateIds = new ArrayList<>();
+  private final CsafFindings findings;
+
+  CsafParser(CsafValidation validation) {
+    this.findings = new CsafFindings(validation == CsafValidation.STRICT);
+  }
 
   CsafAdvisory parse(JsonNode root) throws AdvisoryFormatException {
     JsonNode doc = Json.object(root, "document", "csaf", true);
@@ -69,20 +75,19 @@ final class CsafParser {
       for (JsonNode g : Json.array(tree, "product_groups", "product_tree")) {
         String groupId = Json.required(g, "group_id", "product_tree.product_groups");
         if (groups.put(groupId, Json.strings(g, "product_ids", "product_groups")) != null) {
-          throw new AdvisoryFormatException(
-              "6.1.5 multiple definition of product group id " + groupId);
+          findings.refuse("6.1.5 multiple definition of product group id " + groupId);
         }
       }
     }
-    if (!duplicateIds.isEmpty()) {
-      throw new AdvisoryFormatException(
-          "6.1.2 multiple definition of product id " + duplicateIds.get(0));
+    for (String duplicate : duplicateIds) {
+      findings.refuse("6.1.2 multiple definition of product id " + duplicate);
     }
     List<CsafVulnerability> vulnerabilities = new ArrayList<>();
     List<JsonNode> vs = Json.array(root, "vulnerabilities", "csaf");
     for (int i = 0; i < vs.size(); i++) {
       vulnerabilities.add(vulnerability(vs.get(i), "vulnerabilities[" + i + "]"));
     }
+    CsafDocumentChecks.check(doc, findings);
     CsafAdvisory advisory =
         new CsafAdvisory(
             id,
@@ -98,8 +103,10 @@ final class CsafParser {
             products,
             relationships,
             groups,
-            vulnerabilities);
-    CsafChecks.check(advisory);
+            vulnerabilities,
+            findings.warnings());
+    CsafChecks.check(root, advisory, findings);
+    findings.throwIfRefused();
     return advisory;
   }
 
