@@ -129,4 +129,37 @@ class SpotValuesTest {
     assertThat(r.affected().get(0).vendor()).isEqualTo("medikoo");
     assertThat(r.affected().get(0).versions().get(0).version()).isEqualTo(">= 0.10.0, < 0.10.63");
   }
+
+  @Test
+  void cveChangesApplicabilityAndCvss4() throws Exception {
+    byte[] doc =
+        SpotValuesTest.class.getResourceAsStream("/made-up/CVE-2099-0001.json").readAllBytes();
+    CveRecord r = (CveRecord) AdvisoryReader.withDefaultLimits().read(doc);
+    assertThat(r.id()).isEqualTo("CVE-2099-0001");
+    assertThat(r.dataVersion()).isEqualTo("5.2.0");
+    assertThat(r.title()).isEqualTo("Widget parser overflow");
+    assertThat(r.descriptions()).containsExactly("An overflow in the widget parser.");
+    assertThat(r.cwes()).containsExactly("CWE-787");
+    CveRecord.Affected a = r.affected().get(0);
+    assertThat(a.source()).isEqualTo("cna");
+    assertThat(a.versions())
+        .containsExactly(
+            new CveRecord.Version(
+                "1.0",
+                "affected",
+                "1.*",
+                null,
+                "custom",
+                List.of(
+                    new CveRecord.Change("1.2", "unaffected"),
+                    new CveRecord.Change("1.4", "affected"))),
+            new CveRecord.Version("2.0", "affected", null, "2.3", "semver", List.of()));
+    assertThat(r.cpeApplicability()).containsExactly("cpe:2.3:a:example:widget:*:*:*:*:*:*:*:*");
+    assertThat(r.metrics()).extracting(Score::type).containsExactly("CVSS_V4", "CVSS_V2");
+    assertThat(r.metrics().get(0).baseScore()).isEqualTo(9.3);
+    assertThat(r.metrics().get(0).version()).isEqualTo("4.0");
+    assertThat(r.references())
+        .containsExactly(
+            new Reference("vendor-advisory", "https://example.com/advisories/1", "advisory"));
+  }
 }

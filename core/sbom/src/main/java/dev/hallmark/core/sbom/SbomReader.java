@@ -16,11 +16,11 @@ import java.util.Objects;
  * problem; the stream is not closed.
  */
 public final class SbomReader {
-  private final SbomLimits limits;
+  private final DocumentReader reader;
 
-  /** A reader applying {@code limits} to every document. */
+  /** A reader applying {@code limits} to every document; thread-safe and meant to be reused. */
   public SbomReader(SbomLimits limits) {
-    this.limits = Objects.requireNonNull(limits, "limits");
+    this.reader = new DocumentReader(Objects.requireNonNull(limits, "limits"));
   }
 
   /** Reads a whole document into memory, sniffing format and compression. */
@@ -49,6 +49,6 @@ public final class SbomReader {
       throws SbomFormatException {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sink, "sink");
-    return new DocumentReader(limits).read(in, format, sink);
+    return reader.read(in, format, sink);
   }
 }

@@ -81,6 +81,17 @@ class LimitsAndEncodingsTest {
             () -> new SbomReader(SbomLimits.defaults()).read(xml.getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(SbomFormatException.class)
         .hasMessageContaining("deeper than the limit of 100");
+    String skipped =
+        "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><vulnerabilities>"
+            + "<a>".repeat(200)
+            + "</a>".repeat(200)
+            + "</vulnerabilities></bom>";
+    assertThatThrownBy(
+            () ->
+                new SbomReader(SbomLimits.defaults())
+                    .read(skipped.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SbomFormatException.class)
+        .hasMessageContaining("deeper than the limit of 100");
   }
 
   @Test

@@ -20,9 +20,10 @@ final class CycloneDxJsonParser {
   private final ObjectMapper mapper;
   private final CycloneDxModel model;
 
-  CycloneDxJsonParser(ObjectMapper mapper, Compression compression, SbomSink sink) {
+  CycloneDxJsonParser(
+      ObjectMapper mapper, Licenses licenses, Compression compression, SbomSink sink) {
     this.mapper = mapper;
-    this.model = new CycloneDxModel(SbomFormat.CYCLONEDX_JSON, compression, sink);
+    this.model = new CycloneDxModel(SbomFormat.CYCLONEDX_JSON, licenses, compression, sink);
   }
 
   SbomMetadata parse(InputStream in) throws IOException, SbomFormatException {

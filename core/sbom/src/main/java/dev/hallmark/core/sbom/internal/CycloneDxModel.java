@@ -45,7 +45,7 @@ final class CycloneDxModel {
   private final SbomFormat format;
   private final Compression compression;
   private final SbomSink sink;
-  private final Licenses licenses = Licenses.load();
+  private final Licenses licenses;
   private final Set<String> refs = new HashSet<>();
   private final List<String> creators = new ArrayList<>();
   private final List<String> describes = new ArrayList<>();
@@ -54,8 +54,9 @@ final class CycloneDxModel {
   private String name;
   private String created;
 
-  CycloneDxModel(SbomFormat format, Compression compression, SbomSink sink) {
+  CycloneDxModel(SbomFormat format, Licenses licenses, Compression compression, SbomSink sink) {
     this.format = format;
+    this.licenses = licenses;
     this.compression = compression;
     this.sink = sink;
   }

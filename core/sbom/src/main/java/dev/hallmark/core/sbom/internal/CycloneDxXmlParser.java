@@ -1,6 +1,5 @@
 package dev.hallmark.core.sbom.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.core.sbom.Compression;
 import dev.hallmark.core.sbom.SbomFormat;
 import dev.hallmark.core.sbom.SbomFormatException;
@@ -25,10 +24,9 @@ final class CycloneDxXmlParser {
   private final CycloneDxModel model;
   private final XmlToJson convert = new XmlToJson();
 
-  CycloneDxXmlParser(
-      ObjectMapper mapper, SbomLimits limits, Compression compression, SbomSink sink) {
+  CycloneDxXmlParser(Licenses licenses, SbomLimits limits, Compression compression, SbomSink sink) {
     this.limits = limits;
-    this.model = new CycloneDxModel(SbomFormat.CYCLONEDX_XML, compression, sink);
+    this.model = new CycloneDxModel(SbomFormat.CYCLONEDX_XML, licenses, compression, sink);
   }
 
   SbomMetadata parse(InputStream in) throws XMLStreamException, SbomFormatException {
@@ -59,7 +57,7 @@ final class CycloneDxXmlParser {
       model.serialNumber(r.getAttributeValue(null, "serialNumber"));
       while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
         if (!NAMESPACE.concat(version).equals(r.getNamespaceURI())) {
-          XmlElement.read(r, 2, limits.maxDepth());
+          XmlElement.skip(r, 2, limits.maxDepth());
           continue;
         }
         switch (r.getLocalName()) {
@@ -93,7 +91,7 @@ final class CycloneDxXmlParser {
             }
             break;
           default:
-            XmlElement.read(r, 2, limits.maxDepth());
+            XmlElement.skip(r, 2, limits.maxDepth());
         }
       }
       return model.finish(null);

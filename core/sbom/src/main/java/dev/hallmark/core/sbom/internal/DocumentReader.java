@@ -20,6 +20,7 @@ import javax.xml.stream.XMLStreamException;
 public final class DocumentReader {
   private final SbomLimits limits;
   private final ObjectMapper mapper;
+  private final Licenses licenses = Licenses.load();
 
   public DocumentReader(SbomLimits limits) {
     this.limits = limits;
@@ -48,9 +49,9 @@ public final class DocumentReader {
         case SPDX_3_JSON_LD:
           return new Spdx3Parser(mapper, compression, sink).parse(in);
         case CYCLONEDX_JSON:
-          return new CycloneDxJsonParser(mapper, compression, sink).parse(in);
+          return new CycloneDxJsonParser(mapper, licenses, compression, sink).parse(in);
         case CYCLONEDX_XML:
-          return new CycloneDxXmlParser(mapper, limits, compression, sink).parse(in);
+          return new CycloneDxXmlParser(licenses, limits, compression, sink).parse(in);
         default:
           throw new IllegalStateException(format.toString());
       }

@@ -47,4 +47,26 @@ record XmlElement(
     }
     return new XmlElement(name, attributes, List.copyOf(children), text.toString().strip());
   }
+
+  /** Skips the element the reader is positioned on without keeping anything, depth-checked. */
+  static void skip(XMLStreamReader r, int depth, int maxDepth)
+      throws XMLStreamException, SbomFormatException {
+    int level = 0;
+    while (true) {
+      if (depth + level > maxDepth) {
+        throw new SbomFormatException("XML nested deeper than the limit of " + maxDepth);
+      }
+      int event = r.next();
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        level++;
+      } else if (event == XMLStreamConstants.END_ELEMENT) {
+        if (level == 0) {
+          return;
+        }
+        level--;
+      } else if (event == XMLStreamConstants.END_DOCUMENT) {
+        throw new SbomFormatException("XML ends inside an element");
+      }
+    }
+  }
 }
