@@ -41,7 +41,8 @@ public final class SbomReader {
   }
 
   /**
-   * Streams a document's elements to {@code sink} and returns its metadata once the end is reached.
+   * Streams a document's elements to {@code sink} and returns its metadata once the end is reached;
+   * a dependency cycle reaches the sink as a warning just before the end.
    *
    * @param format the format, or null to sniff it
    */

@@ -177,4 +177,47 @@ class LimitsAndEncodingsTest {
     SbomDocument acyclic = Vectors.read("cyclonedx/spec-tests/1.6/valid-dependency-1.6.json");
     assertThat(acyclic.warnings()).isEmpty();
   }
+
+  @Test
+  void streamedCycleIsAWarningToo() throws Exception {
+    // p1 DEPENDS_ON p2, p3 DEPENDENCY_OF p2 (= p2 depends on p3), p3 DEPENDS_ON p1
+    String spdx =
+        "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"SPDXRef-DOCUMENT\","
+            + "\"creationInfo\":{\"created\":\"2026-01-01T00:00:00Z\"},\"packages\":["
+            + "{\"SPDXID\":\"p1\",\"name\":\"a\"},{\"SPDXID\":\"p2\",\"name\":\"b\"},"
+            + "{\"SPDXID\":\"p3\",\"name\":\"c\"}],\"relationships\":["
+            + rel("p1", "DEPENDS_ON", "p2")
+            + ","
+            + rel("p3", "DEPENDENCY_OF", "p2")
+            + ","
+            + rel("p3", "DEPENDS_ON", "p1")
+            + ","
+            + rel("SPDXRef-DOCUMENT", "DESCRIBES", "p1")
+            + "]}";
+    List<String> warnings = new java.util.ArrayList<>();
+    new SbomReader(SbomLimits.defaults())
+        .stream(
+            new java.io.ByteArrayInputStream(spdx.getBytes(StandardCharsets.UTF_8)),
+            null,
+            new SbomSink() {
+              @Override
+              public void onPackage(SbomPackage pkg) {}
+
+              @Override
+              public void onWarning(String warning) {
+                warnings.add(warning);
+              }
+            });
+    assertThat(warnings).containsExactly("circular dependency graph: p1 -> p2 -> p3 -> p1");
+  }
+
+  private static String rel(String from, String type, String to) {
+    return "{\"spdxElementId\":\""
+        + from
+        + "\",\"relationshipType\":\""
+        + type
+        + "\",\"relatedSpdxElement\":\""
+        + to
+        + "\"}";
+  }
 }

@@ -10,7 +10,7 @@ import dev.hallmark.core.sbom.SbomSink;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A sink that keeps everything and, at the end, looks for dependency cycles. */
+/** A sink that keeps everything. */
 public final class Collector implements SbomSink {
   private final List<SbomPackage> packages = new ArrayList<>();
   private final List<SbomFile> files = new ArrayList<>();
@@ -43,11 +43,8 @@ public final class Collector implements SbomSink {
     warnings.add(warning);
   }
 
-  /** The document, with a warning per dependency cycle found. */
+  /** The document. */
   public SbomDocument finish(SbomMetadata metadata) {
-    CycleFinder.findCycle(relationships)
-        .ifPresent(
-            cycle -> warnings.add("circular dependency graph: " + String.join(" -> ", cycle)));
     return new SbomDocument(metadata, packages, files, relationships, services, warnings);
   }
 }

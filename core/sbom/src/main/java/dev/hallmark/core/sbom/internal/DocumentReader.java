@@ -34,7 +34,15 @@ public final class DocumentReader {
   }
 
   /** Reads one document; see {@link dev.hallmark.core.sbom.SbomReader#stream}. */
-  public SbomMetadata read(InputStream raw, SbomFormat named, SbomSink sink)
+  public SbomMetadata read(InputStream raw, SbomFormat named, SbomSink target)
+      throws SbomFormatException {
+    CycleDetectingSink sink = new CycleDetectingSink(target);
+    SbomMetadata metadata = parse(raw, named, sink);
+    sink.finish();
+    return metadata;
+  }
+
+  private SbomMetadata parse(InputStream raw, SbomFormat named, SbomSink sink)
       throws SbomFormatException {
     try {
       java.io.BufferedInputStream buffered = new java.io.BufferedInputStream(raw, 8192);
