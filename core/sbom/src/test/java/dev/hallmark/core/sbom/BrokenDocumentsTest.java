@@ -65,6 +65,21 @@ class BrokenDocumentsTest {
         "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"d\",\"creationInfo\":{\"created\":\"x\"},"
             + "\"packages\":[{\"SPDXID\":\"p\"}]}|packages[0].name is required",
         "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nPackageName: p\\nPackageVersion: 1|has no SPDXID",
+        "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nRelationship: d USES p|line 3: Relationship type"
+            + " 'USES' is not an SPDX 2.3 value",
+        "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"d\",\"dataLicense\":\"MIT\"}|dataLicense must"
+            + " be CC0-1.0, was MIT",
+        "{\"SPDXID\":\"d\",\"relationships\":[{\"spdxElementId\":\"d\",\"relationshipType\":"
+            + "\"LIKES\",\"relatedSpdxElement\":\"p\"}]}|relationships[0].relationshipType 'LIKES'",
+        "{\"SPDXID\":\"d\",\"packages\":[{\"SPDXID\":\"p\",\"name\":\"p\",\"checksums\":"
+            + "[{\"algorithm\":\"CRC32\",\"checksumValue\":\"00\"}]}]}|packages[0].checksums.algorithm"
+            + " 'CRC32' is not an SPDX 2.3 value",
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{\"type\":"
+            + "\"library\",\"name\":\"a\",\"scope\":\"sometimes\"}]}|components[0].scope"
+            + " 'sometimes' is not one of",
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{\"type\":"
+            + "\"library\",\"name\":\"a\",\"externalReferences\":[{\"type\":\"homepage\",\"url\":"
+            + "\"x\"}]}]}|unknown reference type 'homepage'",
       })
   void madeUp(String document, String message) {
     assertThatThrownBy(

@@ -42,6 +42,53 @@ final class CycloneDxModel {
   private static final Set<String> TYPES_15_ADDED =
       Set.of("platform", "device-driver", "machine-learning-model", "data");
 
+  private static final Set<String> SCOPES = Set.of("required", "optional", "excluded");
+  private static final Set<String> REFERENCE_TYPES =
+      Set.of(
+          "vcs",
+          "issue-tracker",
+          "website",
+          "advisories",
+          "bom",
+          "mailing-list",
+          "social",
+          "chat",
+          "documentation",
+          "support",
+          "source-distribution",
+          "distribution",
+          "distribution-intake",
+          "license",
+          "build-meta",
+          "build-system",
+          "release-notes",
+          "security-contact",
+          "model-card",
+          "log",
+          "configuration",
+          "evidence",
+          "formulation",
+          "attestation",
+          "threat-model",
+          "adversary-model",
+          "risk-assessment",
+          "vulnerability-assertion",
+          "exploitability-statement",
+          "pentest-report",
+          "static-analysis-report",
+          "dynamic-analysis-report",
+          "runtime-analysis-report",
+          "component-analysis-report",
+          "maturity-report",
+          "certification-report",
+          "codified-infrastructure",
+          "quality-metrics",
+          "poam",
+          "electronic-signature",
+          "digital-signature",
+          "rfc-9116",
+          "other");
+
   private final SbomFormat format;
   private final Compression compression;
   private final SbomSink sink;
@@ -132,6 +179,10 @@ final class CycloneDxModel {
     }
     String name = Json.required(c, "name", where);
     String ref = ref(c, where);
+    String scope = Json.text(c, "scope");
+    if (scope != null && !SCOPES.contains(scope)) {
+      throw new SbomFormatException(where + ".scope '" + scope + "' is not one of " + SCOPES);
+    }
     List<String> purls = new ArrayList<>();
     if (Json.text(c, "purl") != null) {
       purls.add(Json.text(c, "purl"));
@@ -147,10 +198,14 @@ final class CycloneDxModel {
     }
     List<ExternalReference> extRefs = new ArrayList<>();
     for (JsonNode r : Json.array(c, "externalReferences", where)) {
+      String refType = Json.required(r, "type", where + ".externalReferences");
+      if (!REFERENCE_TYPES.contains(refType)) {
+        throw new SbomFormatException(
+            where + ".externalReferences: unknown reference type '" + refType + "'");
+      }
       String url = Json.text(r, "url");
-      if (url != null) {
-        extRefs.add(
-            new ExternalReference(Json.required(r, "type", where + ".externalReferences"), url));
+      if (url != null && !url.isEmpty()) {
+        extRefs.add(new ExternalReference(refType, url));
       }
     }
     JsonNode modelCard = Json.object(c, "modelCard", where);

@@ -58,6 +58,12 @@ final class SpdxJsonParser {
           case "SPDXID":
             spdxId = p.getValueAsString();
             break;
+          case "dataLicense":
+            if (!"CC0-1.0".equals(p.getValueAsString())) {
+              throw new SbomFormatException(
+                  "dataLicense must be CC0-1.0, was " + p.getValueAsString());
+            }
+            break;
           case "name":
             name = p.getValueAsString();
             break;
@@ -136,6 +142,10 @@ final class SpdxJsonParser {
     List<String> cpes = new ArrayList<>();
     List<ExternalReference> others = new ArrayList<>();
     for (JsonNode e : Json.array(n, "externalRefs", where)) {
+      SpdxVocabulary.check(
+          SpdxVocabulary.REFERENCE_CATEGORIES,
+          Json.required(e, "referenceCategory", where + ".externalRefs"),
+          where + ".externalRefs.referenceCategory");
       SpdxElements.externalRef(
           Json.required(e, "referenceType", where + ".externalRefs"),
           Json.required(e, "referenceLocator", where + ".externalRefs"),
@@ -158,7 +168,11 @@ final class SpdxJsonParser {
         licenses, SpdxElements.license(License.Kind.CONCLUDED, Json.text(n, "licenseConcluded")));
     return new SbomPackage(
         ref,
-        SpdxElements.purpose(Json.text(n, "primaryPackagePurpose")),
+        SpdxElements.purpose(
+            SpdxVocabulary.check(
+                SpdxVocabulary.PURPOSES,
+                Json.text(n, "primaryPackagePurpose"),
+                where + ".primaryPackagePurpose")),
         null,
         name,
         Json.text(n, "versionInfo"),
@@ -196,7 +210,10 @@ final class SpdxJsonParser {
     }
     return new Relationship(
         Json.required(n, "spdxElementId", where),
-        Json.required(n, "relationshipType", where),
+        SpdxVocabulary.check(
+            SpdxVocabulary.RELATIONSHIPS,
+            Json.required(n, "relationshipType", where),
+            where + ".relationshipType"),
         Json.required(n, "relatedSpdxElement", where));
   }
 
@@ -205,7 +222,10 @@ final class SpdxJsonParser {
     for (JsonNode c : Json.array(n, "checksums", where)) {
       out.add(
           SpdxElements.checksum(
-              Json.required(c, "algorithm", where + ".checksums"),
+              SpdxVocabulary.check(
+                  SpdxVocabulary.CHECKSUMS,
+                  Json.required(c, "algorithm", where + ".checksums"),
+                  where + ".checksums.algorithm"),
               Json.required(c, "checksumValue", where + ".checksums")));
     }
     return out;

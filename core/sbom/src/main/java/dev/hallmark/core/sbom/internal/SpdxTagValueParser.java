@@ -140,6 +140,8 @@ final class SpdxTagValueParser {
           throw new SbomFormatException(
               "line " + lineNo + ": Relationship needs 'element TYPE element'");
         }
+        SpdxVocabulary.check(
+            SpdxVocabulary.RELATIONSHIPS, parts[1], "line " + lineNo + ": Relationship type");
         if (parts[1].equals("DESCRIBES") && parts[0].equals(docId)) {
           describes.add(parts[2]);
         }
@@ -197,7 +199,10 @@ final class SpdxTagValueParser {
         supplier = SpdxElements.agent(value);
         break;
       case "PrimaryPackagePurpose":
-        purpose = SpdxElements.purpose(value);
+        purpose =
+            SpdxElements.purpose(
+                SpdxVocabulary.check(
+                    SpdxVocabulary.PURPOSES, value, "line " + lineNo + ": PrimaryPackagePurpose"));
         break;
       case "PackageChecksum":
         hashes.add(checksum(value));
@@ -224,6 +229,8 @@ final class SpdxTagValueParser {
           throw new SbomFormatException(
               "line " + lineNo + ": ExternalRef needs 'CATEGORY type locator'");
         }
+        SpdxVocabulary.check(
+            SpdxVocabulary.REFERENCE_CATEGORIES, parts[0], "line " + lineNo + ": ExternalRef");
         SpdxElements.externalRef(parts[1], parts[2], purls, cpes, others);
         break;
       default:
@@ -255,7 +262,12 @@ final class SpdxTagValueParser {
     if (colon <= 0 || colon == value.length() - 1) {
       throw new SbomFormatException("line " + lineNo + ": checksum needs 'ALGORITHM: value'");
     }
-    return SpdxElements.checksum(value.substring(0, colon).strip(), value.substring(colon + 1));
+    String algorithm =
+        SpdxVocabulary.check(
+            SpdxVocabulary.CHECKSUMS,
+            value.substring(0, colon).strip(),
+            "line " + lineNo + ": checksum algorithm");
+    return SpdxElements.checksum(algorithm, value.substring(colon + 1));
   }
 
   private void addLicense(License l) {
