@@ -34,6 +34,8 @@ class DependencyRuleTest {
           "dev.hallmark.core.verify",
           "dev.hallmark.core.ct",
           "dev.hallmark.core.tuf",
+          "dev.hallmark.core.sbom",
+          "dev.hallmark.core.advisory",
           "dev.hallmark.tlog",
           "dev.hallmark.ctlog",
           "dev.hallmark.ca.identity",
@@ -54,6 +56,8 @@ class DependencyRuleTest {
     classes()
         .that()
         .resideInAPackage("dev.hallmark.core..")
+        .and()
+        .resideOutsideOfPackage("dev.hallmark.core.sbom.internal..")
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
@@ -63,6 +67,25 @@ class DependencyRuleTest {
             "com.fasterxml.jackson..",
             "dev.hallmark.core..")
         .because("core is pure libraries: JDK, BouncyCastle and a JSON library only")
+        .check(classes);
+  }
+
+  @Test
+  void sbomParsersAddOnlyStaxAndDecompressors() {
+    classes()
+        .that()
+        .resideInAPackage("dev.hallmark.core.sbom.internal..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..",
+            "javax.xml.stream..",
+            "com.fasterxml.jackson..",
+            "dev.hallmark.core..",
+            "org.apache.commons.compress.compressors.bzip2..",
+            "org.tukaani.xz..",
+            "io.airlift.compress.zstd..")
+        .because("ADR 0006: CycloneDX XML via the JDK's StAX; bzip2, xz and zstd decompressors")
         .check(classes);
   }
 
@@ -144,6 +167,20 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.tsa.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.sbom..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.sbom.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.advisory..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.advisory.internal..")
         .check(classes);
     noClasses()
         .that()

@@ -1,0 +1,47 @@
+package dev.hallmark.core.advisory;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Made-up bad input is refused with a message saying what is wrong. */
+class BrokenAdvisoriesTest {
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"document\":{\"csaf_version\":\"2.1\"}}|CSAF version 2.1 is unsupported; try 2.0",
+        "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"4.0\"}|CVE record format 4.0 is unsupported;"
+            + " try 5.0, 5.1 or 5.2",
+        "{\"id\":\"X-1\"}|osv.modified is required",
+        "{\"id\":\"X-1\",\"modified\":\"t\",\"affected\":[{\"ranges\":[{\"type\":\"GIT\","
+            + "\"events\":[{\"introduced\":\"0\"}]}]}]}|repo is required for a GIT range",
+        "{\"id\":\"X-1\",\"modified\":\"t\",\"affected\":[{\"ranges\":[{\"type\":\"SEMVER\","
+            + "\"events\":[{\"introduced\":\"0\",\"fixed\":\"1\"}]}]}]}|exactly one of introduced",
+        "{\"id\":\"X-1\",\"modified\":\"t\",\"affected\":[{\"ranges\":[{\"type\":\"SEMVER\","
+            + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1\"},{\"last_affected\":\"2\"}]}]}]}"
+            + "|both fixed and last_affected",
+        "{\"id\": |not valid JSON",
+        "{\"hello\":1}|not an advisory",
+        "key: [unclosed|neither JSON nor valid YAML",
+        "[1,2]|must be a JSON/YAML object",
+      })
+  void refused(String document, String message) {
+    assertThatThrownBy(
+            () ->
+                AdvisoryReader.withDefaultLimits().read(document.getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(AdvisoryFormatException.class)
+        .hasMessageContaining(message);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource({"100, document is larger than the limit of 100 bytes"})
+  void oversized(int limit, String message) {
+    byte[] big = ("{\"id\":\"" + "x".repeat(200) + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertThatThrownBy(() -> new AdvisoryReader(limit, 10, CsafValidation.STRICT).read(big))
+        .isInstanceOf(AdvisoryFormatException.class)
+        .hasMessage(message);
+  }
+}
