@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
       UpCommand.class,
       VerifyEntryCommand.class,
       TokenCommand.class,
+      ConformanceCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
