@@ -64,7 +64,7 @@ public final class BundleVerifier {
     ObjectMapper mapper = new ObjectMapper();
     this.certs = new Certificates(bc);
     this.trust = TrustMaterial.of(root, certs);
-    this.timestamps = new Rfc3161(bc);
+    this.timestamps = new Rfc3161();
     this.bodies = new EntryBodies(mapper);
     this.inToto = new InTotoSubjects(mapper);
   }

@@ -6,8 +6,11 @@ import dev.hallmark.core.bundle.Bundle;
 import dev.hallmark.core.bundle.BundleFormatException;
 import dev.hallmark.core.bundle.TrustedRoot;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,12 +32,20 @@ class VerifierMutationTest {
           "happy-path-intoto-in-dsse-v3",
           "rekor2-happy-path",
           "managed-key-happy-path");
+  private static final Map<Path, BundleVerifier> VERIFIERS = new HashMap<>();
   private static List<ConformanceCase> cases;
 
   @BeforeAll
-  static void load() {
+  static void load() throws Exception {
     cases = ConformanceCase.all().stream().filter(c -> CASES.contains(c.name())).toList();
     assertThat(cases).hasSize(CASES.size());
+    for (ConformanceCase c : cases) {
+      if (!VERIFIERS.containsKey(c.trustedRoot())) {
+        VERIFIERS.put(
+            c.trustedRoot(),
+            new BundleVerifier(TrustedRoot.parse(Files.readAllBytes(c.trustedRoot()))));
+      }
+    }
   }
 
   static LongStream seeds() {
@@ -56,7 +67,8 @@ class VerifierMutationTest {
         continue;
       }
       try {
-        new BundleVerifier(TrustedRoot.parse(Files.readAllBytes(c.trustedRoot())))
+        VERIFIERS
+            .get(c.trustedRoot())
             .verify(Bundle.parse(mutant), Artifact.read(c.artifact()), c.policy());
       } catch (BundleFormatException | VerificationException e) {
         refused++;

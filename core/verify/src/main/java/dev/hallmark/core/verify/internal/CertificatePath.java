@@ -44,7 +44,7 @@ public final class CertificatePath {
     Instant issued = leaf.getNotBefore().toInstant();
     List<String> outside = new ArrayList<>();
     for (TrustedAuthority ca : cas) {
-      if (!certs.issued(ca.chain().get(0), leaf)) {
+      if (!certs.issued(ca, leaf)) {
         continue;
       }
       if (!ca.authority().validFor().contains(issued)) {

@@ -1,9 +1,11 @@
 package dev.hallmark.core.verify.internal;
 
+import dev.hallmark.core.crypto.SignatureCheckException;
 import dev.hallmark.core.verify.VerificationException;
 import java.io.ByteArrayInputStream;
 import java.security.GeneralSecurityException;
 import java.security.Provider;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -23,6 +25,11 @@ public final class Certificates {
     } catch (CertificateException e) {
       throw new IllegalStateException("the JDK has no X.509 certificate factory", e);
     }
+  }
+
+  /** The provider certificate and CMS signatures are checked with. */
+  public Provider provider() {
+    return provider;
   }
 
   /** Parses one DER certificate; {@code what} names it in the error. */
@@ -45,6 +52,26 @@ public final class Certificates {
       cert.verify(issuer.getPublicKey(), provider);
       return true;
     } catch (GeneralSecurityException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * True if the authority's first certificate names and signed {@code cert}; uses the authority's
+   * reusable verifier when the signature algorithm fits its key.
+   */
+  public boolean issued(TrustedAuthority authority, X509Certificate cert) {
+    X509Certificate issuer = authority.chain().get(0);
+    if (!issuer.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
+      return false;
+    }
+    if (!authority.verifierFits(cert.getSigAlgOID())) {
+      return issued(issuer, cert);
+    }
+    try {
+      authority.issuerVerifier().verify(cert.getTBSCertificate(), cert.getSignature());
+      return true;
+    } catch (SignatureCheckException | CertificateEncodingException e) {
       return false;
     }
   }

@@ -4,9 +4,6 @@ import dev.hallmark.core.crypto.HashAlgorithm;
 import dev.hallmark.core.verify.VerificationException;
 import java.io.IOException;
 import java.security.MessageDigest;
-import java.security.Provider;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,10 +11,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.SignerId;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
-import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -32,16 +26,11 @@ import org.bouncycastle.tsp.TimeStampTokenInfo;
  * certificate of its chain.
  */
 public final class Rfc3161 {
-  private final Provider provider;
-
-  /** Uses {@code provider} (BouncyCastle) for the CMS signature. */
-  public Rfc3161(Provider provider) {
-    this.provider = provider;
-  }
+  /** A stateless checker; the per-authority verifiers live in {@link TrustedTsa}. */
+  public Rfc3161() {}
 
   /** Returns the verified genTime of {@code response} over {@code signature}. */
-  public Instant verify(
-      byte[] response, byte[] signature, List<TrustedAuthority> tsas, String where)
+  public Instant verify(byte[] response, byte[] signature, List<TrustedTsa> tsas, String where)
       throws VerificationException {
     TimeStampToken token;
     try {
@@ -73,8 +62,9 @@ public final class Rfc3161 {
     @SuppressWarnings("unchecked")
     Collection<X509CertificateHolder> embedded = token.getCertificates().getMatches(sid);
     List<String> failures = new ArrayList<>();
-    for (TrustedAuthority tsa : tsas) {
-      X509CertificateHolder leaf = holder(tsa.chain().get(0));
+    for (TrustedTsa trusted : tsas) {
+      X509CertificateHolder leaf = trusted.leaf();
+      TrustedAuthority tsa = trusted.authority();
       if (!sid.match(leaf)) {
         continue;
       }
@@ -83,11 +73,8 @@ public final class Rfc3161 {
         continue;
       }
       try {
-        token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(provider).build(leaf));
-      } catch (TSPException
-          | OperatorCreationException
-          | java.security.cert.CertificateException
-          | RuntimeException e) {
+        token.validate(trusted.cmsVerifier());
+      } catch (TSPException | RuntimeException e) {
         failures.add(tsa.authority().uri() + ": " + e.getMessage());
         continue;
       }
@@ -139,13 +126,5 @@ public final class Rfc3161 {
     }
     throw new VerificationException(
         "timestamp: " + where + " uses unsupported imprint hash " + oid);
-  }
-
-  private static X509CertificateHolder holder(X509Certificate c) throws VerificationException {
-    try {
-      return new JcaX509CertificateHolder(c);
-    } catch (CertificateEncodingException e) {
-      throw new VerificationException("timestamp: unusable TSA certificate", e);
-    }
   }
 }

@@ -7,6 +7,7 @@ import dev.hallmark.core.bundle.TrustedRoot;
 import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PublicKeys;
+import dev.hallmark.core.crypto.SignatureVerifier;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.core.crypto.Verifiers;
 import dev.hallmark.core.ct.TrustedCtLog;
@@ -16,11 +17,16 @@ import dev.hallmark.core.note.NoteVerifierSet;
 import dev.hallmark.core.verify.VerificationException;
 import java.net.URI;
 import java.security.PublicKey;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 
 /**
  * A trusted root turned into ready verifiers once: log keys parsed, checkpoint verifiers built,
@@ -37,7 +43,7 @@ public record TrustMaterial(
     List<TrustedTlog> tlogs,
     List<TrustedAuthority> cas,
     List<TrustedCtLog> ctlogs,
-    List<TrustedAuthority> tsas) {
+    List<TrustedTsa> tsas) {
 
   /** Copies the lists. */
   public TrustMaterial {
@@ -80,7 +86,7 @@ public record TrustMaterial(
         tlogs,
         authorities(root.certificateAuthorities(), certs, "certificate authority", false),
         ctlogs,
-        authorities(root.timestampAuthorities(), certs, "timestamp authority", true));
+        tsas(authorities(root.timestampAuthorities(), certs, "timestamp authority", true), certs));
   }
 
   private static TrustedTlog tlog(TransparencyLogInstance t) {
@@ -118,6 +124,37 @@ public record TrustMaterial(
     }
   }
 
+  private static List<TrustedTsa> tsas(List<TrustedAuthority> list, Certificates certs)
+      throws VerificationException {
+    List<TrustedTsa> out = new ArrayList<>();
+    for (TrustedAuthority a : list) {
+      try {
+        X509CertificateHolder leaf = new JcaX509CertificateHolder(a.chain().get(0));
+        out.add(
+            new TrustedTsa(
+                a,
+                leaf,
+                new JcaSimpleSignerInfoVerifierBuilder()
+                    .setProvider(certs.provider())
+                    .build(leaf)));
+      } catch (CertificateException | OperatorCreationException | RuntimeException e) {
+        throw new VerificationException(
+            "trusted root timestamp authority " + a.authority().uri() + ": unusable certificate",
+            e);
+      }
+    }
+    return out;
+  }
+
+  private static SignatureVerifier verifierFor(X509Certificate issuer) {
+    try {
+      PublicKey key = issuer.getPublicKey();
+      return Verifiers.create(key, PublicKeys.defaultDetails(key));
+    } catch (UnsupportedKeyException | RuntimeException e) {
+      return null; // certificates it issued are checked through JCA instead
+    }
+  }
+
   private static List<TrustedAuthority> authorities(
       List<CertificateAuthority> list, Certificates certs, String what, boolean leafFirst)
       throws VerificationException {
@@ -147,7 +184,7 @@ public record TrustMaterial(
         throw new VerificationException(
             "trusted root " + what + " " + a.uri() + ": the last certificate is not self-signed");
       }
-      out.add(new TrustedAuthority(a, chain));
+      out.add(new TrustedAuthority(a, chain, verifierFor(chain.get(0))));
     }
     return out;
   }
