@@ -53,6 +53,7 @@ public final class BundleVerifier {
   private final Rfc3161 timestamps;
   private final EntryBodies bodies;
   private final InTotoSubjects inToto;
+  private final SctVerifier sctVerifier = new SctVerifier(1);
 
   /**
    * Prepares verification against {@code root}.
@@ -104,7 +105,11 @@ public final class BundleVerifier {
         throw new VerificationException("certificate chain: the signing certificate is a root");
       }
       try {
-        new SctVerifier(policy.ctlogThreshold()).verify(leaf, path.get(1), trust.ctlogs());
+        SctVerifier scts =
+            policy.ctlogThreshold() == sctVerifier.threshold()
+                ? sctVerifier
+                : new SctVerifier(policy.ctlogThreshold());
+        scts.verify(leaf, path.get(1), trust.ctlogs());
       } catch (SctVerificationException e) {
         throw new VerificationException("SCT: " + e.getMessage(), e);
       }
