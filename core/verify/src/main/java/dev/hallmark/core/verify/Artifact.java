@@ -1,11 +1,16 @@
 package dev.hallmark.core.verify;
 
 import dev.hallmark.core.crypto.HashAlgorithm;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -16,6 +21,9 @@ import java.util.Optional;
  * and in-toto subjects with a sha256 digest can be checked.
  */
 public final class Artifact {
+  /** The largest file whose bytes {@link #read} keeps (16 MiB). */
+  public static final int KEPT_BYTES = 16 << 20;
+
   private final byte[] bytes;
   private final Map<HashAlgorithm, byte[]> digests = new EnumMap<>(HashAlgorithm.class);
 
@@ -28,9 +36,36 @@ public final class Artifact {
     return new Artifact(bytes.clone());
   }
 
-  /** An artifact read from a file. */
+  /**
+   * An artifact read from a file in one pass that computes its SHA-256, SHA-384 and SHA-512
+   * digests. The bytes themselves are kept only for files up to {@link #KEPT_BYTES} (only a pure
+   * Ed25519 message signature needs them), so large artifacts such as models are not held in
+   * memory.
+   */
   public static Artifact read(Path file) throws IOException {
-    return new Artifact(Files.readAllBytes(file));
+    List<MessageDigest> mds = new ArrayList<>();
+    for (HashAlgorithm alg : HashAlgorithm.values()) {
+      mds.add(alg.newDigest());
+    }
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    long size = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        for (MessageDigest md : mds) {
+          md.update(buf, 0, n);
+        }
+        size += n;
+        if (size <= KEPT_BYTES) {
+          kept.write(buf, 0, n);
+        }
+      }
+    }
+    Artifact a = new Artifact(size <= KEPT_BYTES ? kept.toByteArray() : null);
+    for (int i = 0; i < mds.size(); i++) {
+      a.digests.put(HashAlgorithm.values()[i], mds.get(i).digest());
+    }
+    return a;
   }
 
   /**
@@ -65,7 +100,7 @@ public final class Artifact {
     return Optional.ofNullable(bytes).map(byte[]::clone);
   }
 
-  /** True if only a digest is known. */
+  /** True if the artifact's bytes are not known (only digests). */
   public boolean digestOnly() {
     return bytes == null;
   }

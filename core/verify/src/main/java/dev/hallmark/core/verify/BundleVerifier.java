@@ -246,8 +246,8 @@ public final class BundleVerifier {
                 .orElseThrow(
                     () ->
                         new VerificationException(
-                            "signature: a pure Ed25519 signature cannot be checked from a digest"
-                                + " of the artifact")),
+                            "signature: a pure Ed25519 signature needs the artifact's bytes, and"
+                                + " only its digest is known (or the file exceeds 16 MiB)")),
             sig);
         return;
       }

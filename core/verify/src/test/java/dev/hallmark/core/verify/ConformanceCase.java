@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** One case of {@code sigstore-conformance/cases.json}, with its files resolved. */
 record ConformanceCase(
@@ -75,14 +77,26 @@ record ConformanceCase(
     return VerificationPolicy.of(CertificateIdentity.exact(identity, issuer));
   }
 
+  /** One verifier per trusted root file (only roots that parse and build are kept). */
+  private static final Map<Path, BundleVerifier> VERIFIERS = new ConcurrentHashMap<>();
+
+  private BundleVerifier verifier()
+      throws IOException, BundleFormatException, VerificationException {
+    BundleVerifier v = VERIFIERS.get(trustedRoot);
+    if (v == null) {
+      v = new BundleVerifier(TrustedRoot.parse(Files.readAllBytes(trustedRoot)));
+      VERIFIERS.put(trustedRoot, v);
+    }
+    return v;
+  }
+
   /** Runs the case by path or by digest; returns null on success, else the failure message. */
   String run(boolean byDigest) throws IOException {
     try {
       Bundle b = Bundle.parse(Files.readAllBytes(bundle));
-      TrustedRoot root = TrustedRoot.parse(Files.readAllBytes(trustedRoot));
       Artifact a =
           byDigest ? Artifact.parseDigest("sha256:" + artifactSha256) : Artifact.read(artifact);
-      new BundleVerifier(root).verify(b, a, policy());
+      verifier().verify(b, a, policy());
       return null;
     } catch (BundleFormatException | VerificationException e) {
       return e.getMessage();
