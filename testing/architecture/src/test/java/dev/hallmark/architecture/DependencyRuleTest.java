@@ -31,6 +31,7 @@ class DependencyRuleTest {
           "dev.hallmark.core.merkle",
           "dev.hallmark.core.note",
           "dev.hallmark.core.json",
+          "dev.hallmark.core.bundle",
           "dev.hallmark.core.verify",
           "dev.hallmark.core.ct",
           "dev.hallmark.core.tuf",
@@ -195,6 +196,20 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.tlog.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.bundle..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.bundle.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.verify..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.verify.internal..")
         .check(classes);
     noClasses()
         .that()

@@ -3,6 +3,7 @@ package dev.hallmark.core.ct;
 import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.SignatureCheckException;
+import dev.hallmark.core.crypto.SignatureVerifier;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.core.crypto.Verifiers;
 import dev.hallmark.core.ct.internal.CtAlgorithms;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Verifies the SCTs embedded in a certificate against trusted CT logs (RFC 6962 §5.2 as Sigstore
@@ -27,6 +30,13 @@ import java.util.Set;
  */
 public final class SctVerifier {
   private final int threshold;
+
+  /**
+   * One signature verifier per trusted log key, built on first use and reused (the BouncyCastle key
+   * then keeps its precomputed multiples). Bounded by the number of distinct logs this verifier is
+   * given.
+   */
+  private final Map<TrustedCtLog, SignatureVerifier> keys = new ConcurrentHashMap<>();
 
   /**
    * A verifier that requires SCTs from at least {@code threshold} distinct trusted logs.
@@ -135,8 +145,7 @@ public final class SctVerifier {
     throw new SctVerificationException(String.join("; ", failures));
   }
 
-  private static void checkSignature(
-      SignedCertificateTimestamp sct, LogEntry entry, TrustedCtLog log)
+  private void checkSignature(SignedCertificateTimestamp sct, LogEntry entry, TrustedCtLog log)
       throws SctVerificationException {
     String id = log.logIdBase64();
     try {
@@ -156,7 +165,12 @@ public final class SctVerifier {
                 + sig);
       }
       byte[] signed = SignedData.certificateTimestamp(sct.timestamp(), entry, sct.extensions());
-      Verifiers.fromSpki(log.publicKey(), log.keyDetails()).verify(signed, sct.signature());
+      SignatureVerifier key = keys.get(log);
+      if (key == null) {
+        key = Verifiers.fromSpki(log.publicKey(), log.keyDetails());
+        keys.putIfAbsent(log, key);
+      }
+      key.verify(signed, sct.signature());
     } catch (KeyParseException | UnsupportedKeyException e) {
       throw new SctVerificationException(
           "trusted CT log " + id + " has an unusable key: " + e.getMessage(), e);
