@@ -137,7 +137,7 @@ public final class RekorV1Http {
             .add("location", location)
             .add("etag", entryId)
             .build(),
-        HttpData.wrap(JsonBodies.bytes(json.logEntry(a))));
+        HttpData.wrap(JsonBodies.bytes(json.logEntry(entryId, a))));
   }
 
   private HttpResponse byIndex(String logIndex) throws LogUnavailableException {

@@ -40,6 +40,13 @@ final class V1Json {
     return entryId(Rfc6962.leafHash(body));
   }
 
+  /** Like {@link #logEntry(Appended)}, with the entry ID already known. */
+  ObjectNode logEntry(String entryId, Appended a) {
+    ObjectNode outer = JsonNodeFactory.instance.objectNode();
+    outer.set(entryId, entryValue(a));
+    return outer;
+  }
+
   String logIdHex() {
     return logIdHex;
   }
@@ -72,11 +79,26 @@ final class V1Json {
 
   /** The SET: the log key's signature over JCS({body, integratedTime, logID, logIndex}). */
   private byte[] set(Appended a, String body) {
-    ObjectNode signed = JsonNodeFactory.instance.objectNode();
-    signed.put("body", body);
-    signed.put("integratedTime", a.integratedTime());
-    signed.put("logID", logIdHex);
-    signed.put("logIndex", a.index());
-    return setSigner.sign(Jcs.canonicalize(signed));
+    return setSigner.sign(setPayload(body, a.integratedTime(), logIdHex, a.index()));
+  }
+
+  /**
+   * JCS({body, integratedTime, logID, logIndex}) written directly: the members are already in JCS
+   * order, base64 and hex need no escaping and the numbers are integers below 2^53, so this is the
+   * RFC 8785 form without building and sorting a tree for every entry (checked against {@link Jcs}
+   * in the tests).
+   */
+  static byte[] setPayload(String body, long integratedTime, String logIdHex, long logIndex) {
+    StringBuilder sb = new StringBuilder(body.length() + logIdHex.length() + 96);
+    sb.append("{\"body\":\"")
+        .append(body)
+        .append("\",\"integratedTime\":")
+        .append(integratedTime)
+        .append(",\"logID\":\"")
+        .append(logIdHex)
+        .append("\",\"logIndex\":")
+        .append(logIndex)
+        .append('}');
+    return sb.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
   }
 }

@@ -12,7 +12,8 @@ public record NewEntry(Hash leafHash, byte[] body, List<String> searchKeys, byte
     if (body.length > 65535) {
       throw new IllegalArgumentException("entry larger than 65,535 bytes");
     }
-    searchKeys = List.copyOf(searchKeys);
+    // each key once: the search index holds one row per (key, entry)
+    searchKeys = searchKeys.stream().distinct().toList();
   }
 
   public NewEntry(Hash leafHash, byte[] body) {

@@ -61,8 +61,7 @@ final class SqlBatchWrites {
       throws SQLException {
     boolean any = false;
     try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO tlog_search (log_id, key, idx) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+        c.prepareStatement("INSERT INTO tlog_search (log_id, key, idx) VALUES (?, ?, ?)")) {
       long index = firstIndex;
       for (NewEntry e : entries) {
         for (String key : e.searchKeys()) {
