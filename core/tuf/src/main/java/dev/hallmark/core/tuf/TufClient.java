@@ -188,16 +188,17 @@ public final class TufClient {
       }
       candidate.signed().verifySignatures(Role.ROOT, candidate);
       root = candidate;
-      AtomicFiles.write(cacheDir.resolve("root.json"), candidate.toJson());
-    }
-    if (root.signed().isExpiredAt(now)) {
-      throw expired(Role.ROOT, root.signed(), now);
+      AtomicFiles.write(cacheDir.resolve("root.json"), bytes.get());
     }
     Root current = root.signed();
     if (!initial.roleKeys(Role.TIMESTAMP).equals(current.roleKeys(Role.TIMESTAMP))
         || !initial.roleKeys(Role.SNAPSHOT).equals(current.roleKeys(Role.SNAPSHOT))) {
+      // §5.3.11: a rotated timestamp or snapshot key may have been used to fast-forward them
       Files.deleteIfExists(cacheDir.resolve("timestamp.json"));
       Files.deleteIfExists(cacheDir.resolve("snapshot.json"));
+    }
+    if (current.isExpiredAt(now)) {
+      throw expired(Role.ROOT, current, now);
     }
   }
 

@@ -566,6 +566,35 @@ class TufClientTest {
     assertThat(client.target("x2")).containsExactly(2);
   }
 
+  @Test
+  void dropsTheCachedTimestampWhenTimestampKeysChangeEvenIfTheOldKeyStays() throws Exception {
+    TufClient client = repo.client();
+    for (int i = 0; i < 3; i++) {
+      repo.publish(repo.writer.putTargets(Map.of("x" + i, new byte[] {(byte) i})));
+    }
+    client.refresh();
+    // root 2 adds a timestamp key; the cached timestamp (version 4, old key) still verifies
+    // under it, so only §5.3.11's deletion lets a restarted timestamp version 1 in
+    TufSigner timestamp2 = TestRepo.ed25519();
+    Map<Role, RoleSetup> roles =
+        TestRepo.roles(repo.root1, repo.targets1, repo.snapshot1, repo.timestamp1);
+    roles.put(Role.TIMESTAMP, new RoleSetup(List.of(repo.timestamp1.key(), timestamp2.key()), 1));
+    repo.serve(repo.writer.draftRoot(roles).sign(repo.root1));
+    Metadata<Snapshot> snap = repo.writer.snapshot();
+    repo.serve(
+        Metadata.of(
+                new Timestamp(
+                    "1.0",
+                    1,
+                    repo.clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS),
+                    MetaFile.describing(snap.signed().version(), snap.toJson())))
+            .sign(timestamp2));
+
+    client.refresh();
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(2);
+    assertThat(client.target("x2")).containsExactly(2);
+  }
+
   // ---- helpers ----
 
   private void serveTimestampFor(Metadata<Snapshot> snap, MetaFile meta) throws Exception {
