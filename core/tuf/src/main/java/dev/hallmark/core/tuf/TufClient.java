@@ -121,6 +121,49 @@ public final class TufClient {
   }
 
   /**
+   * Trusts the cached metadata without contacting the remote when it is complete, still signed
+   * under the trusted root, consistent (each file's version, length and hashes as the referring
+   * metadata gives them) and unexpired at the clock's current time; {@link #target} then serves
+   * from it. For commands that must not depend on the network on every run; call {@link #refresh}
+   * to pick up changes.
+   *
+   * @return false (and nothing changes) if the cache is not usable on its own
+   * @throws IOException if the cache cannot be read
+   */
+  public boolean useCache() throws IOException {
+    Instant now = clock.instant();
+    Metadata<Timestamp> ts = cached("timestamp.json", Role.TIMESTAMP, Timestamp.class);
+    Metadata<Snapshot> snap = cached("snapshot.json", Role.SNAPSHOT, Snapshot.class);
+    Metadata<Targets> tgt = cached("targets.json", Role.TARGETS, Targets.class);
+    if (root.signed().isExpiredAt(now) || ts == null || snap == null || tgt == null) {
+      return false;
+    }
+    MetaFile snapMeta = ts.signed().snapshotMeta();
+    MetaFile tgtMeta = snap.signed().meta().get(Snapshot.TARGETS_JSON);
+    boolean consistent =
+        tgtMeta != null
+            && matches(snapMeta, snap, Files.readAllBytes(cacheDir.resolve("snapshot.json")))
+            && matches(tgtMeta, tgt, Files.readAllBytes(cacheDir.resolve("targets.json")));
+    if (!consistent
+        || ts.signed().isExpiredAt(now)
+        || snap.signed().isExpiredAt(now)
+        || tgt.signed().isExpiredAt(now)) {
+      return false;
+    }
+    timestamp = ts;
+    snapshot = snap;
+    targets = tgt;
+    refreshed = true;
+    return true;
+  }
+
+  private static boolean matches(MetaFile meta, Metadata<?> md, byte[] bytes) {
+    return md.signed().version() == meta.version()
+        && (meta.length().isEmpty() || meta.length().getAsLong() == bytes.length)
+        && Digests.mismatch(meta.hashes(), bytes) == null;
+  }
+
+  /**
    * The verified content of target {@code name}, from the cache if it still matches the trusted
    * targets metadata, otherwise downloaded (from its hash-prefixed path with consistent snapshots).
    * Refreshes first if this client has not yet.
@@ -348,7 +391,10 @@ public final class TufClient {
       throw new TufException(role, Reason.LENGTH_MISMATCH, e.getMessage(), e);
     } catch (IOException e) {
       throw new TufException(
-          role, Reason.FETCH_FAILED, "cannot fetch " + path + ": " + e.getMessage(), e);
+          role,
+          Reason.FETCH_FAILED,
+          "cannot fetch " + path + ": " + (e.getMessage() != null ? e.getMessage() : e),
+          e);
     }
   }
 

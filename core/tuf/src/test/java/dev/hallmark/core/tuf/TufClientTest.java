@@ -66,6 +66,36 @@ class TufClientTest {
   }
 
   @Test
+  void servesFromAVerifiedCacheWithoutTheRemoteUntilItExpires() throws Exception {
+    repo.client().target("trusted_root.json");
+    repo.close();
+    TufClient offline =
+        TufClient.open(client(repo), repo.cacheDir, repo.clock, ClientLimits.DEFAULT);
+
+    assertThat(offline.useCache()).isTrue();
+    assertThat(offline.target("trusted_root.json")).isEqualTo(TestRepo.TRUSTED_ROOT);
+    assertThat(offline.trustedTargets().orElseThrow().signed().version()).isEqualTo(1);
+
+    repo.clock.advance(Duration.ofDays(1));
+    TufClient later = TufClient.open(client(repo), repo.cacheDir, repo.clock, ClientLimits.DEFAULT);
+    assertThat(later.useCache()).as("timestamp expired").isFalse();
+    assertThat(later.trustedTargets()).isEmpty();
+  }
+
+  @Test
+  void doesNotUseACacheWhoseFilesDoNotFitTogether() throws Exception {
+    repo.client().refresh();
+    byte[] snapshot = Files.readAllBytes(repo.cacheDir.resolve("snapshot.json"));
+    Files.write(
+        repo.cacheDir.resolve("snapshot.json"),
+        Arrays.copyOf(snapshot, snapshot.length + 1)); // valid JSON plus a trailing byte
+    TufClient c = TufClient.open(client(repo), repo.cacheDir, repo.clock, ClientLimits.DEFAULT);
+    assertThat(c.useCache()).isFalse();
+    Files.delete(repo.cacheDir.resolve("snapshot.json"));
+    assertThat(c.useCache()).isFalse();
+  }
+
+  @Test
   void picksUpNewTargetsAndVersions() throws Exception {
     TufClient client = repo.client();
     client.refresh();
