@@ -4,6 +4,7 @@ import dev.hallmark.core.tuf.TufException.Reason;
 import dev.hallmark.core.tuf.internal.AtomicFiles;
 import dev.hallmark.core.tuf.internal.Digests;
 import dev.hallmark.core.tuf.internal.Layout;
+import dev.hallmark.core.tuf.internal.Refusals;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -241,7 +242,7 @@ public final class TufClient {
       Files.deleteIfExists(cacheDir.resolve("snapshot.json"));
     }
     if (current.isExpiredAt(now)) {
-      throw expired(Role.ROOT, current, now);
+      throw Refusals.expired(Role.ROOT, current, now);
     }
   }
 
@@ -256,7 +257,7 @@ public final class TufClient {
     if (timestamp != null) {
       Timestamp trusted = timestamp.signed();
       if (t.version() < trusted.version()) {
-        throw rollback(Role.TIMESTAMP, t.version(), trusted.version());
+        throw Refusals.rollback(Role.TIMESTAMP, t.version(), trusted.version());
       }
       if (t.snapshotMeta().version() < trusted.snapshotMeta().version()) {
         throw new TufException(
@@ -271,7 +272,7 @@ public final class TufClient {
       }
     }
     if (t.isExpiredAt(now)) {
-      throw expired(Role.TIMESTAMP, t, now);
+      throw Refusals.expired(Role.TIMESTAMP, t, now);
     }
     timestamp = fresh;
     AtomicFiles.write(cacheDir.resolve("timestamp.json"), bytes);
@@ -285,17 +286,17 @@ public final class TufClient {
         Layout.metadataPath(Role.SNAPSHOT, meta.version(), root.signed().consistentSnapshot());
     byte[] bytes =
         fetchRequired(Role.SNAPSHOT, path, meta.length().orElse(limits.snapshotMaxLength()));
-    checkLengthAndHashes(Role.SNAPSHOT, meta, bytes);
+    Refusals.checkLengthAndHashes(Role.SNAPSHOT, meta, bytes);
     Metadata<Snapshot> fresh = parse(Role.SNAPSHOT, bytes, Snapshot.class);
     root.signed().verifySignatures(Role.SNAPSHOT, fresh);
     Snapshot s = fresh.signed();
     if (s.version() != meta.version()) {
-      throw mismatch(Role.SNAPSHOT, s.version(), "timestamp", meta.version());
+      throw Refusals.mismatch(Role.SNAPSHOT, s.version(), "timestamp", meta.version());
     }
     if (snapshot != null) {
       Snapshot trusted = snapshot.signed();
       if (s.version() < trusted.version()) {
-        throw rollback(Role.SNAPSHOT, s.version(), trusted.version());
+        throw Refusals.rollback(Role.SNAPSHOT, s.version(), trusted.version());
       }
       for (Map.Entry<String, MetaFile> e : trusted.meta().entrySet()) {
         MetaFile listed = s.meta().get(e.getKey());
@@ -314,7 +315,7 @@ public final class TufClient {
       }
     }
     if (s.isExpiredAt(now)) {
-      throw expired(Role.SNAPSHOT, s, now);
+      throw Refusals.expired(Role.SNAPSHOT, s, now);
     }
     snapshot = fresh;
     AtomicFiles.write(cacheDir.resolve("snapshot.json"), bytes);
@@ -334,18 +335,18 @@ public final class TufClient {
         Layout.metadataPath(Role.TARGETS, meta.version(), root.signed().consistentSnapshot());
     byte[] bytes =
         fetchRequired(Role.TARGETS, path, meta.length().orElse(limits.targetsMaxLength()));
-    checkLengthAndHashes(Role.TARGETS, meta, bytes);
+    Refusals.checkLengthAndHashes(Role.TARGETS, meta, bytes);
     Metadata<Targets> fresh = parse(Role.TARGETS, bytes, Targets.class);
     root.signed().verifySignatures(Role.TARGETS, fresh);
     Targets t = fresh.signed();
     if (targets != null && t.version() < targets.signed().version()) {
-      throw rollback(Role.TARGETS, t.version(), targets.signed().version());
+      throw Refusals.rollback(Role.TARGETS, t.version(), targets.signed().version());
     }
     if (t.version() != meta.version()) {
-      throw mismatch(Role.TARGETS, t.version(), "snapshot", meta.version());
+      throw Refusals.mismatch(Role.TARGETS, t.version(), "snapshot", meta.version());
     }
     if (t.isExpiredAt(now)) {
-      throw expired(Role.TARGETS, t, now);
+      throw Refusals.expired(Role.TARGETS, t, now);
     }
     targets = fresh;
     AtomicFiles.write(cacheDir.resolve("targets.json"), bytes);
@@ -402,44 +403,6 @@ public final class TufClient {
     return fetch(role, path, maxLength)
         .orElseThrow(
             () -> new TufException(role, Reason.FETCH_FAILED, path + " is not on the remote"));
-  }
-
-  private static void checkLengthAndHashes(Role role, MetaFile meta, byte[] bytes)
-      throws TufException {
-    if (meta.length().isPresent() && meta.length().getAsLong() != bytes.length) {
-      throw new TufException(
-          role,
-          Reason.LENGTH_MISMATCH,
-          "version "
-              + meta.version()
-              + " has "
-              + bytes.length
-              + " bytes, expected "
-              + meta.length().getAsLong());
-    }
-    String bad = Digests.mismatch(meta.hashes(), bytes);
-    if (bad != null) {
-      throw new TufException(role, Reason.HASH_MISMATCH, "version " + meta.version() + ": " + bad);
-    }
-  }
-
-  private static TufException rollback(Role role, long got, long trusted) {
-    return new TufException(
-        role, Reason.ROLLBACK, "version " + got + " is lower than the trusted version " + trusted);
-  }
-
-  private static TufException mismatch(Role role, long got, String referrer, long expected) {
-    return new TufException(
-        role,
-        Reason.VERSION_MISMATCH,
-        "version " + got + " differs from version " + expected + " that " + referrer + " lists");
-  }
-
-  private static TufException expired(Role role, Signed s, Instant now) {
-    return new TufException(
-        role,
-        Reason.EXPIRED,
-        "version " + s.version() + " expired at " + s.expires() + " (now " + now + ")");
   }
 
   /** One file name per target, never a path: percent-encoded, no leading dot. */
