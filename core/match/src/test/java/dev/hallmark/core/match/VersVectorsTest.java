@@ -178,4 +178,13 @@ class VersVectorsTest {
     assertThat(constraints).isEqualTo(expected);
     assertThat(VersRange.parse(r.toString(), SCHEMES)).isEqualTo(r);
   }
+
+  @Test
+  void versionsAreCheckedOnlyWhenAsked() throws Exception {
+    VersRange odd = VersRange.parse("vers:npm/1.0%252F0", SCHEMES);
+    assertThatThrownBy(() -> odd.checkVersions(SCHEMES))
+        .isInstanceOf(RangeException.class)
+        .hasMessageContaining("1.0%2F0");
+    VersRange.parse("vers:npm/>=1.0.0|<2.0.0", SCHEMES).checkVersions(SCHEMES);
+  }
 }
