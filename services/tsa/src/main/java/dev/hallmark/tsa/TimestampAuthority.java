@@ -1,5 +1,6 @@
 package dev.hallmark.tsa;
 
+import dev.hallmark.tsa.internal.CryptoContentSigner;
 import dev.hallmark.tsa.internal.TsaCertificateCheck;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -53,6 +54,14 @@ public final class TimestampAuthority {
   private final JcaCertStore wholeChain;
 
   /**
+   * Token generators are costly to set up (the ESS certificate ID hashes the certificate, the
+   * signer is looked up) and not thread-safe: each worker thread keeps one per (policy, with or
+   * without certificates).
+   */
+  private final ThreadLocal<java.util.Map<String, TimeStampTokenGenerator>> generators =
+      ThreadLocal.withInitial(java.util.HashMap::new);
+
+  /**
    * @throws TsaKeyException if the key's algorithm cannot sign tokens
    */
   public TimestampAuthority(TsaSigningKey key, TsaPolicy policy, Clock clock, SecureRandom random)
@@ -99,10 +108,7 @@ public final class TimestampAuthority {
         requestGenerator.generate(
             request.algorithm().oid(), request.imprint(), request.nonce().orElse(null));
     try {
-      TimeStampTokenGenerator tokens = tokenGenerator(policyOid);
-      if (request.certReq()) {
-        tokens.addCertificates(policy.embedChain() ? wholeChain : leafOnly);
-      }
+      TimeStampTokenGenerator tokens = generator(policyOid, request.certReq());
       TimeStampResponseGenerator responses =
           new TimeStampResponseGenerator(tokens, IMPRINT_ALGORITHMS, null);
       return responses
@@ -113,15 +119,35 @@ public final class TimestampAuthority {
     }
   }
 
+  private TimeStampTokenGenerator generator(String policyOid, boolean certReq)
+      throws OperatorCreationException, TSPException {
+    java.util.Map<String, TimeStampTokenGenerator> mine = generators.get();
+    String k = policyOid + (certReq ? "+certs" : "");
+    TimeStampTokenGenerator g = mine.get(k);
+    if (g == null) {
+      g = tokenGenerator(policyOid);
+      if (certReq) {
+        g.addCertificates(policy.embedChain() ? wholeChain : leafOnly);
+      }
+      mine.put(k, g);
+    }
+    return g;
+  }
+
   private TimeStampTokenGenerator tokenGenerator(String policyOid)
       throws OperatorCreationException, TSPException {
-    JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm);
-    if (key.provider() != null) {
-      signerBuilder.setProvider(key.provider());
+    ContentSigner signer;
+    if (key.software() != null) {
+      signer = new CryptoContentSigner(key.software(), signatureAlgorithm);
     } else {
-      signerBuilder.setSecureRandom(random);
+      JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm);
+      if (key.provider() != null) {
+        signerBuilder.setProvider(key.provider());
+      } else {
+        signerBuilder.setSecureRandom(random);
+      }
+      signer = signerBuilder.build(key.privateKey());
     }
-    ContentSigner signer = signerBuilder.build(key.privateKey());
     TimeStampTokenGenerator g =
         new TimeStampTokenGenerator(
             new JcaSignerInfoGeneratorBuilder(digests).build(signer, leaf),

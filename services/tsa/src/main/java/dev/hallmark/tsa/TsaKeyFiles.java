@@ -50,7 +50,7 @@ public final class TsaKeyFiles {
     } catch (IOException | KeyParseException e) {
       throw new TsaKeyException("cannot read the TSA key or chain: " + e.getMessage(), e);
     }
-    return TsaSigningKey.of(pair.getPrivate(), null, chain);
+    return TsaSigningKey.software(pair, chain);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class TsaKeyFiles {
     } catch (IOException e) {
       throw new TsaKeyException("cannot write the generated TSA to " + dir + ": " + e, e);
     }
-    return TsaSigningKey.of(leaf.getPrivate(), null, chain);
+    return TsaSigningKey.software(leaf, chain);
   }
 
   /** The chain as concatenated PEM certificates ({@code GET /api/v1/timestamp/certchain}). */

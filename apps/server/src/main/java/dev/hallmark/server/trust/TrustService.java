@@ -64,28 +64,39 @@ public final class TrustService {
             new SqlTufStore(w.database().dataSource()), keys, w.clock(), Expiries.DEFAULT, margin);
     try {
       TrustRepository repo = admin.repository();
-      if (repo.status().isEmpty()) {
-        TufSigner root = keys.generate();
-        TufSigner online = keys.generate();
-        new TrustRepository(admin.store(), List.of(root, online), w.clock(), Expiries.DEFAULT)
-            .publish(roles(root, online), targets);
+      try {
+        if (repo.status().isEmpty()) {
+          TufSigner root = keys.generate();
+          TufSigner online = keys.generate();
+          // if another process created it meanwhile, this publishes to the existing one
+          new TrustRepository(admin.store(), List.of(root, online), w.clock(), Expiries.DEFAULT)
+              .publish(roles(root, online), targets);
+          log.info(
+              "created the TUF repository (root key {}, online key {})",
+              root.keyId(),
+              online.keyId());
+        }
+        TrustRepository.Status status = admin.repository().publish(Map.of(), targets);
         log.info(
-            "created the TUF repository (root key {}, online key {})",
-            root.keyId(),
-            online.keyId());
+            "TUF repository: root v{}, targets v{}, timestamp v{} (expires {})",
+            status.rootVersion(),
+            status.targetsVersion(),
+            status.timestampVersion(),
+            status.timestampExpires());
+        admin.repository().refresh(margin);
+      } catch (TrustException e) {
+        // A replica without the repository's online keys (another process created it) serves
+        // what is published and leaves publishing to the process that holds them.
+        log.warn(
+            "this process cannot publish to the TUF repository ({}); it serves the published"
+                + " files only. Give every process the same {} to let any of them publish.",
+            e.getMessage(),
+            ConfigKeys.TRUST_KEYS_DIR);
       }
-      TrustRepository.Status status = admin.repository().publish(Map.of(), targets);
-      log.info(
-          "TUF repository: root v{}, targets v{}, timestamp v{} (expires {})",
-          status.rootVersion(),
-          status.targetsVersion(),
-          status.timestampVersion(),
-          status.timestampExpires());
-      admin.repository().refresh(margin);
       NoteKeyFiles.writePublic(
           w.dataDir().resolve(SEED_FILE),
           new String(admin.repository().file("1.root.json").orElseThrow(), StandardCharsets.UTF_8));
-    } catch (TrustException | TrustStoreException e) {
+    } catch (TrustStoreException e) {
       throw new ConfigException("the TUF repository cannot start: " + e.getMessage());
     }
     Path token = keysDir.resolveSibling("admin-token");

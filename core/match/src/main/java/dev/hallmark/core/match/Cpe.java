@@ -54,6 +54,20 @@ public record Cpe(
     return new Cpe(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10]);
   }
 
+  /**
+   * The product stream of an OSV {@code Red Hat:<suffix>} ecosystem: the suffix is a CPE 2.2 URI
+   * with its {@code cpe:/a:redhat:} or {@code cpe:/o:redhat:} prefix removed, so the part is
+   * unknown and left ANY ({@code Red Hat:rhel_aus:8.4::appstream} is {@code
+   * cpe:/*:redhat:rhel_aus:8.4::appstream}).
+   */
+  public static Cpe fromRedHatEcosystem(String ecosystem) throws CpeException {
+    String prefix = "Red Hat:";
+    if (!ecosystem.startsWith(prefix) || ecosystem.length() == prefix.length()) {
+      throw new CpeException("'" + ecosystem + "' is not an OSV 'Red Hat:<cpe suffix>' ecosystem");
+    }
+    return parse("cpe:/:redhat:" + ecosystem.substring(prefix.length()));
+  }
+
   /** The attributes in order part, vendor, ..., other. */
   public List<String> attributes() {
     return List.of(

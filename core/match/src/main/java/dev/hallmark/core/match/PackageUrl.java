@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A package URL (ECMA-427 / purl-spec): {@code pkg:type/namespace/name@version?qualifiers#subpath},
@@ -31,6 +32,10 @@ public record PackageUrl(
     String version,
     SortedMap<String, String> qualifiers,
     String subpath) {
+  private static final Pattern TYPE = Pattern.compile("[a-z0-9.+-]+");
+  private static final Pattern KEY = Pattern.compile("[a-z0-9._-]+");
+  private static final Pattern CASE_INSENSITIVE_GIT_HOSTS =
+      Pattern.compile("github(\\.com)?|bitbucket(\\.org)?");
 
   /** Checks the shape; the factories do the normalisation and the type rules. */
   public PackageUrl {
@@ -145,7 +150,7 @@ public record PackageUrl(
       throw new PurlException("purl type is missing");
     }
     String t = type.toLowerCase(Locale.ROOT);
-    if (Character.isDigit(t.charAt(0)) || !t.matches("[a-z0-9.+-]+")) {
+    if (Character.isDigit(t.charAt(0)) || !TYPE.matcher(t).matches()) {
       throw new PurlException(
           "purl type '" + type + "' is not [a-z0-9.+-]+ starting with a letter");
     }
@@ -154,7 +159,7 @@ public record PackageUrl(
     if (qualifiers != null) {
       for (Map.Entry<String, String> e : qualifiers.entrySet()) {
         String key = e.getKey().toLowerCase(Locale.ROOT);
-        if (key.isEmpty() || Character.isDigit(key.charAt(0)) || !key.matches("[a-z0-9._-]+")) {
+        if (key.isEmpty() || Character.isDigit(key.charAt(0)) || !KEY.matcher(key).matches()) {
           throw new PurlException("purl qualifier key '" + e.getKey() + "' is not valid");
         }
         if (e.getValue() != null && !e.getValue().isEmpty()) {
@@ -209,7 +214,7 @@ public record PackageUrl(
         break;
       case "git":
         if (ns != null
-            && ns.toLowerCase(Locale.ROOT).matches("github(\\.com)?|bitbucket(\\.org)?")) {
+            && CASE_INSENSITIVE_GIT_HOSTS.matcher(ns.toLowerCase(Locale.ROOT)).matches()) {
           // hosts whose repository paths are case-insensitive
           ns = ns.toLowerCase(Locale.ROOT);
           n = n.toLowerCase(Locale.ROOT);

@@ -198,6 +198,22 @@ public record VersRange(String scheme, boolean any, List<VersConstraint> constra
     }
   }
 
+  /**
+   * Checks that every constraint's version is valid in this range's scheme. The readers do not (a
+   * {@code vers} string is well formed whatever its versions look like); call this for input that
+   * must be usable for containment.
+   */
+  public void checkVersions(VersionSchemes schemes) throws RangeException {
+    VersionScheme s = scheme(scheme, schemes);
+    for (VersConstraint c : constraints) {
+      try {
+        s.validate(c.version());
+      } catch (VersionException e) {
+        throw new RangeException("vers range " + this + ": " + e.getMessage());
+      }
+    }
+  }
+
   /** The canonical string: {@code vers:<scheme>/<c1>|<c2>...}. */
   @Override
   public String toString() {

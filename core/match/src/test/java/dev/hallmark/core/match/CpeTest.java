@@ -152,4 +152,17 @@ class CpeTest {
       assertThat(c.toUri()).isEqualTo(text.toLowerCase(java.util.Locale.ROOT));
     }
   }
+
+  @Test
+  void redHatOsvEcosystemsAreProductStreams() throws Exception {
+    Cpe stream = Cpe.fromRedHatEcosystem("Red Hat:rhel_aus:8.6::appstream");
+    assertThat(stream.part()).isEqualTo(Cpe.ANY);
+    assertThat(stream.product()).isEqualTo("rhel_aus");
+    assertThat(stream.edition()).isEqualTo("appstream");
+    // the CSAF product tree names the same stream with part 'a'
+    assertThat(stream.compare(Cpe.parse("cpe:/a:redhat:rhel_aus:8.6::appstream")))
+        .isEqualTo(CpeRelation.SUPERSET);
+    assertThat(stream.matches(Cpe.parse("cpe:/a:redhat:rhel_eus:8.6::appstream"))).isFalse();
+    assertThatThrownBy(() -> Cpe.fromRedHatEcosystem("Debian:12")).isInstanceOf(CpeException.class);
+  }
 }

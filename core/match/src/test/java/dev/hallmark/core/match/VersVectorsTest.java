@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -177,5 +178,50 @@ class VersVectorsTest {
     c.at("/expected_output/version_constraints").forEach(p -> expected.add(Vectors.strings(p)));
     assertThat(constraints).isEqualTo(expected);
     assertThat(VersRange.parse(r.toString(), SCHEMES)).isEqualTo(r);
+  }
+
+  @Test
+  void versionsAreCheckedOnlyWhenAsked() throws Exception {
+    VersRange odd = VersRange.parse("vers:npm/1.0%252F0", SCHEMES);
+    assertThatThrownBy(() -> odd.checkVersions(SCHEMES))
+        .isInstanceOf(RangeException.class)
+        .hasMessageContaining("1.0%2F0");
+    VersRange.parse("vers:npm/>=1.0.0|<2.0.0", SCHEMES).checkVersions(SCHEMES);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        // node-semver's x-range comparators, which the vectors do not exercise
+        "<1.2.x => vers:npm/<1.2.0",
+        "<=1.2.x => vers:npm/<1.3.0",
+        ">1.2.x => vers:npm/>=1.3.0",
+        ">=1.2.x => vers:npm/>=1.2.0|<1.3.0",
+        "^0.0 => vers:npm/>=0.0.0|<0.1.0",
+        "^0.2.3 => vers:npm/>=0.2.3|<0.3.0",
+        "~1 => vers:npm/>=1.0.0|<2.0.0",
+        "1.2.3 - 2.3.4 => vers:npm/>=1.2.3|<=2.3.4",
+      })
+  void npmRangeSemantics(String nativeRange, String expected) throws Exception {
+    assertThat(NATIVE.fromNative("npm", nativeRange).toString()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}: {1} -> {2}")
+  @CsvSource(
+      delimiterString = " => ",
+      value = {
+        "maven => [1.0,2.0) => vers:maven/>=1.0|<2.0",
+        "maven => (,1.0],[1.2,) => vers:maven/<=1.0|>=1.2",
+        "maven => [1.2] => vers:maven/1.2",
+        "nuget => 1.0 => vers:nuget/>=1.0",
+        "nuget => (1.0,) => vers:nuget/>1.0",
+        "pypi => ~=1.4.2 => vers:pypi/>=1.4.2|<1.5",
+        "pypi => ==1.* => vers:pypi/>=1|<2",
+        "gem => ~> 2.2 => vers:gem/>=2.2|<3",
+        "gem => ~> 2.2.0, != 2.2.5 => vers:gem/>=2.2.0|!=2.2.5|<2.3",
+      })
+  void otherNativeSyntaxes(String scheme, String nativeRange, String expected) throws Exception {
+    assertThat(NATIVE.fromNative(scheme, nativeRange).toString()).isEqualTo(expected);
   }
 }

@@ -181,7 +181,8 @@ public final class RepositoryWriter {
 
   /**
    * Removes target files (names that are not listed are ignored), then re-signs as {@link
-   * #putTargets} does.
+   * #putTargets} does. The removed files' hash-named copies are not deleted from the mirror: older
+   * snapshots still name them, and pruning them is the publisher's choice.
    */
   public Publication removeTargets(Set<String> names) throws TufException {
     Map<String, byte[]> next = copy(targetContents);

@@ -4,6 +4,7 @@ import dev.hallmark.core.tuf.TufException.Reason;
 import dev.hallmark.core.tuf.internal.AtomicFiles;
 import dev.hallmark.core.tuf.internal.Digests;
 import dev.hallmark.core.tuf.internal.Layout;
+import dev.hallmark.core.tuf.internal.Refusals;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -121,6 +122,49 @@ public final class TufClient {
   }
 
   /**
+   * Trusts the cached metadata without contacting the remote when it is complete, still signed
+   * under the trusted root, consistent (each file's version, length and hashes as the referring
+   * metadata gives them) and unexpired at the clock's current time; {@link #target} then serves
+   * from it. For commands that must not depend on the network on every run; call {@link #refresh}
+   * to pick up changes.
+   *
+   * @return false (and nothing changes) if the cache is not usable on its own
+   * @throws IOException if the cache cannot be read
+   */
+  public boolean useCache() throws IOException {
+    Instant now = clock.instant();
+    Metadata<Timestamp> ts = cached("timestamp.json", Role.TIMESTAMP, Timestamp.class);
+    Metadata<Snapshot> snap = cached("snapshot.json", Role.SNAPSHOT, Snapshot.class);
+    Metadata<Targets> tgt = cached("targets.json", Role.TARGETS, Targets.class);
+    if (root.signed().isExpiredAt(now) || ts == null || snap == null || tgt == null) {
+      return false;
+    }
+    MetaFile snapMeta = ts.signed().snapshotMeta();
+    MetaFile tgtMeta = snap.signed().meta().get(Snapshot.TARGETS_JSON);
+    boolean consistent =
+        tgtMeta != null
+            && matches(snapMeta, snap, Files.readAllBytes(cacheDir.resolve("snapshot.json")))
+            && matches(tgtMeta, tgt, Files.readAllBytes(cacheDir.resolve("targets.json")));
+    if (!consistent
+        || ts.signed().isExpiredAt(now)
+        || snap.signed().isExpiredAt(now)
+        || tgt.signed().isExpiredAt(now)) {
+      return false;
+    }
+    timestamp = ts;
+    snapshot = snap;
+    targets = tgt;
+    refreshed = true;
+    return true;
+  }
+
+  private static boolean matches(MetaFile meta, Metadata<?> md, byte[] bytes) {
+    return md.signed().version() == meta.version()
+        && (meta.length().isEmpty() || meta.length().getAsLong() == bytes.length)
+        && Digests.mismatch(meta.hashes(), bytes) == null;
+  }
+
+  /**
    * The verified content of target {@code name}, from the cache if it still matches the trusted
    * targets metadata, otherwise downloaded (from its hash-prefixed path with consistent snapshots).
    * Refreshes first if this client has not yet.
@@ -188,16 +232,17 @@ public final class TufClient {
       }
       candidate.signed().verifySignatures(Role.ROOT, candidate);
       root = candidate;
-      AtomicFiles.write(cacheDir.resolve("root.json"), candidate.toJson());
-    }
-    if (root.signed().isExpiredAt(now)) {
-      throw expired(Role.ROOT, root.signed(), now);
+      AtomicFiles.write(cacheDir.resolve("root.json"), bytes.get());
     }
     Root current = root.signed();
     if (!initial.roleKeys(Role.TIMESTAMP).equals(current.roleKeys(Role.TIMESTAMP))
         || !initial.roleKeys(Role.SNAPSHOT).equals(current.roleKeys(Role.SNAPSHOT))) {
+      // §5.3.11: a rotated timestamp or snapshot key may have been used to fast-forward them
       Files.deleteIfExists(cacheDir.resolve("timestamp.json"));
       Files.deleteIfExists(cacheDir.resolve("snapshot.json"));
+    }
+    if (current.isExpiredAt(now)) {
+      throw Refusals.expired(Role.ROOT, current, now);
     }
   }
 
@@ -212,7 +257,7 @@ public final class TufClient {
     if (timestamp != null) {
       Timestamp trusted = timestamp.signed();
       if (t.version() < trusted.version()) {
-        throw rollback(Role.TIMESTAMP, t.version(), trusted.version());
+        throw Refusals.rollback(Role.TIMESTAMP, t.version(), trusted.version());
       }
       if (t.snapshotMeta().version() < trusted.snapshotMeta().version()) {
         throw new TufException(
@@ -227,7 +272,7 @@ public final class TufClient {
       }
     }
     if (t.isExpiredAt(now)) {
-      throw expired(Role.TIMESTAMP, t, now);
+      throw Refusals.expired(Role.TIMESTAMP, t, now);
     }
     timestamp = fresh;
     AtomicFiles.write(cacheDir.resolve("timestamp.json"), bytes);
@@ -241,17 +286,17 @@ public final class TufClient {
         Layout.metadataPath(Role.SNAPSHOT, meta.version(), root.signed().consistentSnapshot());
     byte[] bytes =
         fetchRequired(Role.SNAPSHOT, path, meta.length().orElse(limits.snapshotMaxLength()));
-    checkLengthAndHashes(Role.SNAPSHOT, meta, bytes);
+    Refusals.checkLengthAndHashes(Role.SNAPSHOT, meta, bytes);
     Metadata<Snapshot> fresh = parse(Role.SNAPSHOT, bytes, Snapshot.class);
     root.signed().verifySignatures(Role.SNAPSHOT, fresh);
     Snapshot s = fresh.signed();
     if (s.version() != meta.version()) {
-      throw mismatch(Role.SNAPSHOT, s.version(), "timestamp", meta.version());
+      throw Refusals.mismatch(Role.SNAPSHOT, s.version(), "timestamp", meta.version());
     }
     if (snapshot != null) {
       Snapshot trusted = snapshot.signed();
       if (s.version() < trusted.version()) {
-        throw rollback(Role.SNAPSHOT, s.version(), trusted.version());
+        throw Refusals.rollback(Role.SNAPSHOT, s.version(), trusted.version());
       }
       for (Map.Entry<String, MetaFile> e : trusted.meta().entrySet()) {
         MetaFile listed = s.meta().get(e.getKey());
@@ -270,7 +315,7 @@ public final class TufClient {
       }
     }
     if (s.isExpiredAt(now)) {
-      throw expired(Role.SNAPSHOT, s, now);
+      throw Refusals.expired(Role.SNAPSHOT, s, now);
     }
     snapshot = fresh;
     AtomicFiles.write(cacheDir.resolve("snapshot.json"), bytes);
@@ -290,18 +335,18 @@ public final class TufClient {
         Layout.metadataPath(Role.TARGETS, meta.version(), root.signed().consistentSnapshot());
     byte[] bytes =
         fetchRequired(Role.TARGETS, path, meta.length().orElse(limits.targetsMaxLength()));
-    checkLengthAndHashes(Role.TARGETS, meta, bytes);
+    Refusals.checkLengthAndHashes(Role.TARGETS, meta, bytes);
     Metadata<Targets> fresh = parse(Role.TARGETS, bytes, Targets.class);
     root.signed().verifySignatures(Role.TARGETS, fresh);
     Targets t = fresh.signed();
     if (targets != null && t.version() < targets.signed().version()) {
-      throw rollback(Role.TARGETS, t.version(), targets.signed().version());
+      throw Refusals.rollback(Role.TARGETS, t.version(), targets.signed().version());
     }
     if (t.version() != meta.version()) {
-      throw mismatch(Role.TARGETS, t.version(), "snapshot", meta.version());
+      throw Refusals.mismatch(Role.TARGETS, t.version(), "snapshot", meta.version());
     }
     if (t.isExpiredAt(now)) {
-      throw expired(Role.TARGETS, t, now);
+      throw Refusals.expired(Role.TARGETS, t, now);
     }
     targets = fresh;
     AtomicFiles.write(cacheDir.resolve("targets.json"), bytes);
@@ -347,7 +392,10 @@ public final class TufClient {
       throw new TufException(role, Reason.LENGTH_MISMATCH, e.getMessage(), e);
     } catch (IOException e) {
       throw new TufException(
-          role, Reason.FETCH_FAILED, "cannot fetch " + path + ": " + e.getMessage(), e);
+          role,
+          Reason.FETCH_FAILED,
+          "cannot fetch " + path + ": " + (e.getMessage() != null ? e.getMessage() : e),
+          e);
     }
   }
 
@@ -355,44 +403,6 @@ public final class TufClient {
     return fetch(role, path, maxLength)
         .orElseThrow(
             () -> new TufException(role, Reason.FETCH_FAILED, path + " is not on the remote"));
-  }
-
-  private static void checkLengthAndHashes(Role role, MetaFile meta, byte[] bytes)
-      throws TufException {
-    if (meta.length().isPresent() && meta.length().getAsLong() != bytes.length) {
-      throw new TufException(
-          role,
-          Reason.LENGTH_MISMATCH,
-          "version "
-              + meta.version()
-              + " has "
-              + bytes.length
-              + " bytes, expected "
-              + meta.length().getAsLong());
-    }
-    String bad = Digests.mismatch(meta.hashes(), bytes);
-    if (bad != null) {
-      throw new TufException(role, Reason.HASH_MISMATCH, "version " + meta.version() + ": " + bad);
-    }
-  }
-
-  private static TufException rollback(Role role, long got, long trusted) {
-    return new TufException(
-        role, Reason.ROLLBACK, "version " + got + " is lower than the trusted version " + trusted);
-  }
-
-  private static TufException mismatch(Role role, long got, String referrer, long expected) {
-    return new TufException(
-        role,
-        Reason.VERSION_MISMATCH,
-        "version " + got + " differs from version " + expected + " that " + referrer + " lists");
-  }
-
-  private static TufException expired(Role role, Signed s, Instant now) {
-    return new TufException(
-        role,
-        Reason.EXPIRED,
-        "version " + s.version() + " expired at " + s.expires() + " (now " + now + ")");
   }
 
   /** One file name per target, never a path: percent-encoded, no leading dot. */

@@ -66,6 +66,36 @@ class TufClientTest {
   }
 
   @Test
+  void servesFromAVerifiedCacheWithoutTheRemoteUntilItExpires() throws Exception {
+    repo.client().target("trusted_root.json");
+    repo.close();
+    TufClient offline =
+        TufClient.open(client(repo), repo.cacheDir, repo.clock, ClientLimits.DEFAULT);
+
+    assertThat(offline.useCache()).isTrue();
+    assertThat(offline.target("trusted_root.json")).isEqualTo(TestRepo.TRUSTED_ROOT);
+    assertThat(offline.trustedTargets().orElseThrow().signed().version()).isEqualTo(1);
+
+    repo.clock.advance(Duration.ofDays(1));
+    TufClient later = TufClient.open(client(repo), repo.cacheDir, repo.clock, ClientLimits.DEFAULT);
+    assertThat(later.useCache()).as("timestamp expired").isFalse();
+    assertThat(later.trustedTargets()).isEmpty();
+  }
+
+  @Test
+  void doesNotUseACacheWhoseFilesDoNotFitTogether() throws Exception {
+    repo.client().refresh();
+    byte[] snapshot = Files.readAllBytes(repo.cacheDir.resolve("snapshot.json"));
+    Files.write(
+        repo.cacheDir.resolve("snapshot.json"),
+        Arrays.copyOf(snapshot, snapshot.length + 1)); // valid JSON plus a trailing byte
+    TufClient c = TufClient.open(client(repo), repo.cacheDir, repo.clock, ClientLimits.DEFAULT);
+    assertThat(c.useCache()).isFalse();
+    Files.delete(repo.cacheDir.resolve("snapshot.json"));
+    assertThat(c.useCache()).isFalse();
+  }
+
+  @Test
   void picksUpNewTargetsAndVersions() throws Exception {
     TufClient client = repo.client();
     client.refresh();
@@ -560,6 +590,35 @@ class TufClientTest {
                     MetaFile.describing(snap.signed().version(), snap.toJson())))
             .sign(timestamp2);
     repo.serve(restart);
+
+    client.refresh();
+    assertThat(client.trustedRoot().signed().version()).isEqualTo(2);
+    assertThat(client.target("x2")).containsExactly(2);
+  }
+
+  @Test
+  void dropsTheCachedTimestampWhenTimestampKeysChangeEvenIfTheOldKeyStays() throws Exception {
+    TufClient client = repo.client();
+    for (int i = 0; i < 3; i++) {
+      repo.publish(repo.writer.putTargets(Map.of("x" + i, new byte[] {(byte) i})));
+    }
+    client.refresh();
+    // root 2 adds a timestamp key; the cached timestamp (version 4, old key) still verifies
+    // under it, so only §5.3.11's deletion lets a restarted timestamp version 1 in
+    TufSigner timestamp2 = TestRepo.ed25519();
+    Map<Role, RoleSetup> roles =
+        TestRepo.roles(repo.root1, repo.targets1, repo.snapshot1, repo.timestamp1);
+    roles.put(Role.TIMESTAMP, new RoleSetup(List.of(repo.timestamp1.key(), timestamp2.key()), 1));
+    repo.serve(repo.writer.draftRoot(roles).sign(repo.root1));
+    Metadata<Snapshot> snap = repo.writer.snapshot();
+    repo.serve(
+        Metadata.of(
+                new Timestamp(
+                    "1.0",
+                    1,
+                    repo.clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS),
+                    MetaFile.describing(snap.signed().version(), snap.toJson())))
+            .sign(timestamp2));
 
     client.refresh();
     assertThat(client.trustedRoot().signed().version()).isEqualTo(2);

@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
 /**
  * node-semver range syntax → {@code vers} constraints, with the conventions of the vers-spec {@code
  * from_native} vectors: {@code ^}, {@code ~}, x-ranges and hyphen ranges expand to {@code
- * >=low|<high} without node-semver's {@code -0} floor; an operator in front of an x-range is
- * dropped ({@code >= 2.2.x} is {@code 2.2.x}); a partial version without a wildcard is coerced to
- * three numbers ({@code 2.1} is {@code 2.1.0}); a clause of several bare versions lists them all.
- * The result is a flat, unsorted list (vers has no nesting).
+ * >=low|<high} without node-semver's {@code -0} floor; {@code >=} in front of an x-range is dropped
+ * as the vectors do ({@code >= 2.2.x} is {@code 2.2.x}), while {@code <}, {@code <=} and {@code >}
+ * keep node-semver's meaning ({@code <1.2.x} is {@code <1.2.0}); a partial version without a
+ * wildcard is coerced to three numbers ({@code 2.1} is {@code 2.1.0}); a clause of several bare
+ * versions lists them all. The result is a flat, unsorted list (vers has no nesting).
  */
 public final class NpmNative {
   private static final Pattern COMPARATOR =
@@ -86,9 +87,25 @@ public final class NpmNative {
         out.add(new VersConstraint(VersOperator.GE, "0.0.0"));
         return;
       }
-      out.add(new VersConstraint(VersOperator.GE, p.floor()));
-      out.add(new VersConstraint(VersOperator.LT, p.xCeiling()));
-      return;
+      switch (op) {
+        case "<":
+          // node-semver: <1.2.x is <1.2.0
+          out.add(new VersConstraint(VersOperator.LT, p.floor()));
+          return;
+        case "<=":
+          // <=1.2.x is <1.3.0
+          out.add(new VersConstraint(VersOperator.LT, p.xCeiling()));
+          return;
+        case ">":
+          // >1.2.x is >=1.3.0
+          out.add(new VersConstraint(VersOperator.GE, p.xCeiling()));
+          return;
+        default:
+          // bare, '=' and (by the vectors' convention) '>=': the x-range itself
+          out.add(new VersConstraint(VersOperator.GE, p.floor()));
+          out.add(new VersConstraint(VersOperator.LT, p.xCeiling()));
+          return;
+      }
     }
     VersOperator o;
     switch (op) {
