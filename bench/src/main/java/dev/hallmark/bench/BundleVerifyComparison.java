@@ -70,6 +70,9 @@ public final class BundleVerifyComparison implements Callable<Integer> {
       description = "Measured rounds per verifier (default: ${DEFAULT-VALUE}).")
   int rounds = 3;
 
+  private static final com.sun.management.OperatingSystemMXBean PROCESS =
+      (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+
   /** One bundle as text, with what each verifier needs. */
   record Case(
       String name, String json, byte[] digest, BundleVerifier hallmark, KeylessVerifier sj) {}
@@ -135,13 +138,15 @@ public final class BundleVerifyComparison implements Callable<Integer> {
 
   /**
    * Bundles per second of this thread's CPU time (the machine is shared, so wall-clock rates vary
-   * with other load; CPU time does not); the wall-clock rate is printed beside it.
+   * with other load; CPU time does not); the process CPU-time and wall-clock rates are printed
+   * beside it.
    */
   private static double measure(List<Case> cases, Run run, int seconds) throws Exception {
     ThreadMXBean mx = ManagementFactory.getThreadMXBean();
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     long start = System.nanoTime();
     long cpuStart = mx.getCurrentThreadCpuTime();
+    long processStart = PROCESS.getProcessCpuTime();
     long n = 0;
     while (System.nanoTime() < end) {
       for (Case c : cases) {
@@ -150,9 +155,12 @@ public final class BundleVerifyComparison implements Callable<Integer> {
       n += cases.size();
     }
     double cpu = (mx.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+    double process = (PROCESS.getProcessCpuTime() - processStart) / 1e9;
     double wall = (System.nanoTime() - start) / 1e9;
     System.out.printf(
-        "  %d bundles, %.1f s CPU, %.1f s wall (%.0f/s wall)%n", n, cpu, wall, n / wall);
+        "  %d bundles: %.1f s thread CPU; %.1f s process CPU, GC and JIT included (%.0f/s);"
+            + " %.1f s wall (%.0f/s)%n",
+        n, cpu, process, n / process, wall, n / wall);
     return n / cpu;
   }
 

@@ -1,5 +1,8 @@
 package dev.hallmark.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.core.bundle.Bundle;
 import dev.hallmark.core.bundle.BundleFormatException;
 import dev.hallmark.core.bundle.TrustedRoot;
@@ -10,6 +13,7 @@ import dev.hallmark.core.verify.BundleVerifier;
 import dev.hallmark.core.verify.CertificateIdentity;
 import dev.hallmark.core.verify.VerificationException;
 import dev.hallmark.core.verify.VerificationPolicy;
+import dev.hallmark.core.verify.VerifiedBundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +42,7 @@ import picocli.CommandLine.Spec;
     })
 final class VerifyBundleCommand implements Callable<Integer> {
   static final String PUBLIC_GOOD = "public-good-trusted_root.json";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Spec CommandSpec spec;
 
@@ -70,6 +75,12 @@ final class VerifyBundleCommand implements Callable<Integer> {
       description = "trusted_root.json (default: the bundled Sigstore public-good root).")
   Path trustedRoot;
 
+  @Option(
+      names = "--output",
+      paramLabel = "FORMAT",
+      description = "text (default) or json (one object on stdout, success or not).")
+  String output = "text";
+
   @Parameters(paramLabel = "FILE_OR_DIGEST", description = "The artifact, or sha256:<64 hex>.")
   String fileOrDigest;
 
@@ -78,6 +89,9 @@ final class VerifyBundleCommand implements Callable<Integer> {
     boolean keyless = identity != null || issuer != null;
     if (keyless == (key != null) || (keyless && (identity == null || issuer == null))) {
       return usage("give either --certificate-identity and --certificate-oidc-issuer, or --key");
+    }
+    if (!output.equals("text") && !output.equals("json")) {
+      return usage("--output must be text or json, not " + output);
     }
     if (staging && trustedRoot == null) {
       return usage("--staging needs --trusted-root (the staging root is not bundled)");
@@ -105,13 +119,30 @@ final class VerifyBundleCommand implements Callable<Integer> {
       } catch (BundleFormatException e) {
         throw new VerificationException("trusted root: " + e.getMessage(), e);
       }
-      verifier.verify(b, artifact, policy);
+      VerifiedBundle v = verifier.verify(b, artifact, policy);
+      if (output.equals("json")) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("verified", true);
+        out.put("bundle", bundle.toString());
+        ArrayNode times = out.putArray("signingTimes");
+        v.signingTimes().forEach(t -> times.add(t.toString()));
+        out.put("verifiedEntries", v.verifiedEntries());
+        spec.commandLine().getOut().println(out);
+      } else {
+        spec.commandLine().getOut().println("OK: " + bundle);
+      }
+      return 0;
     } catch (BundleFormatException | VerificationException e) {
       spec.commandLine().getErr().println("hallmark: verification failed: " + Main.oneLine(e));
+      if (output.equals("json")) {
+        ObjectNode out = JSON.createObjectNode();
+        out.put("verified", false);
+        out.put("bundle", bundle.toString());
+        out.put("error", Main.oneLine(e));
+        spec.commandLine().getOut().println(out);
+      }
       return 1;
     }
-    spec.commandLine().getOut().println("OK: " + bundle);
-    return 0;
   }
 
   /** A digest only if it is sha256:<64 hex> and not an existing path (protocol rule). */

@@ -178,4 +178,26 @@ class VerifyBundleCommandTest {
     assertThat(VerifyBundleCommand.artifact(file.toString()).digestOnly()).isFalse();
     assertThat(VerifyBundleCommand.artifact(name).digestOnly()).isTrue();
   }
+
+  @Test
+  void reportsAsJsonOnRequest() throws Exception {
+    List<String> ok = args("happy-path-v0.3", true);
+    ok.add(2, "--output");
+    ok.add(3, "json");
+    Run r = run(ok.toArray(String[]::new));
+    assertThat(r.exit()).isZero();
+    var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+    assertThat(json.get("verified").asBoolean()).isTrue();
+    assertThat(json.get("verifiedEntries").asInt()).isEqualTo(1);
+    // the integrated time of the bundle's single Rekor v1 entry (with its SET)
+    assertThat(json.get("signingTimes").get(0).asText()).isEqualTo("2024-03-19T17:26:26Z");
+    List<String> bad = args("signature-mismatch_fail", false);
+    bad.add(2, "--output");
+    bad.add(3, "json");
+    Run f = run(bad.toArray(String[]::new));
+    assertThat(f.exit()).isEqualTo(1);
+    var failed = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.out());
+    assertThat(failed.get("verified").asBoolean()).isFalse();
+    assertThat(failed.get("error").asText()).startsWith("signature: ");
+  }
 }

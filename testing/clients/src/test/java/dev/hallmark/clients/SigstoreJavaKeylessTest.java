@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallmark.core.verify.Artifact;
+import dev.hallmark.core.verify.BundleVerifier;
+import dev.hallmark.core.verify.CertificateIdentity;
+import dev.hallmark.core.verify.VerificationPolicy;
 import dev.hallmark.server.HallmarkServer;
 import dev.hallmark.server.config.ServerConfig;
 import dev.sigstore.AlgorithmRegistry;
@@ -48,7 +52,8 @@ import org.junit.jupiter.api.Test;
  * client gets a certificate over TLS (trusting the server's generated self-signed certificate
  * through {@code javax.net.ssl.trustStore}, as a user would), its own checks accept it (chain to
  * the trusted root's CA, embedded SCT from the trusted root's CT log), and {@code KeylessSigner}
- * then signs with Rekor v1 and {@code KeylessVerifier} verifies the bundle.
+ * then signs with Rekor v1 and {@code KeylessVerifier} and Hallmark's {@code BundleVerifier} verify
+ * the bundle.
  *
  * <p>A server of its own (not the shared {@link HallmarkInstance}, whose CA speaks plain HTTP for
  * sigstore-js).
@@ -201,6 +206,24 @@ class SigstoreJavaKeylessTest {
     assertThat(second.getEntries().get(0).getLogIndex()).isPositive();
     Bundle parsed = Bundle.from(new StringReader(second.toJson()));
     verifier.verify(artifact, parsed, options);
+
+    // Hallmark's own verifier accepts the same bundle (CA chain, SCT from Hallmark's CT log,
+    // Rekor v1 SET and inclusion proof, body) and refuses it for another artifact
+    BundleVerifier hallmark =
+        new BundleVerifier(
+            dev.hallmark.core.bundle.TrustedRoot.parse(Files.readAllBytes(trustedRoot)));
+    dev.hallmark.core.bundle.Bundle ours =
+        dev.hallmark.core.bundle.Bundle.parse(second.toJson().getBytes(StandardCharsets.UTF_8));
+    VerificationPolicy policy =
+        VerificationPolicy.of(
+            CertificateIdentity.exact(email, server.endpoints().get("oidcIssuerUrl")));
+    assertThat(hallmark.verify(ours, Artifact.read(artifact), policy).signingTimes()).hasSize(1);
+    assertThatThrownBy(
+            () ->
+                hallmark.verify(
+                    ours, Artifact.of("other\n".getBytes(StandardCharsets.UTF_8)), policy))
+        .isInstanceOf(dev.hallmark.core.verify.VerificationException.class)
+        .hasMessageStartingWith("message digest:");
 
     // another identity does not match
     assertThatThrownBy(

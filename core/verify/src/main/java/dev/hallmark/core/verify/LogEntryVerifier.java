@@ -1,13 +1,8 @@
 package dev.hallmark.core.verify;
 
-import dev.hallmark.core.merkle.MerkleVerifier;
-import dev.hallmark.core.merkle.ProofException;
-import dev.hallmark.core.merkle.Rfc6962;
 import dev.hallmark.core.note.Checkpoint;
-import dev.hallmark.core.note.NoteFormatException;
-import dev.hallmark.core.note.NoteVerificationException;
 import dev.hallmark.core.note.NoteVerifierSet;
-import dev.hallmark.core.note.VerifiedNote;
+import dev.hallmark.core.verify.internal.CheckpointedProof;
 import java.util.List;
 
 /**
@@ -34,42 +29,15 @@ public final class LogEntryVerifier {
       throw new VerificationException(
           "logIndex " + entry.logIndex() + " differs from the proof's " + entry.proofIndex());
     }
-    Checkpoint checkpoint;
-    try {
-      VerifiedNote note =
-          new NoteVerifierSet(List.of(log.checkpointKey())).verify(entry.checkpoint());
-      checkpoint = Checkpoint.parse(note.note().text());
-    } catch (NoteVerificationException | NoteFormatException e) {
-      throw new VerificationException("checkpoint signature: " + e.getMessage(), e);
-    }
-    if (!checkpoint.origin().equals(log.checkpointKey().name())) {
-      throw new VerificationException(
-          "checkpoint origin "
-              + checkpoint.origin()
-              + " is not the log's "
-              + log.checkpointKey().name());
-    }
-    if (checkpoint.size() != entry.treeSize() || !checkpoint.rootHash().equals(entry.rootHash())) {
-      throw new VerificationException(
-          "inclusion proof is for size "
-              + entry.treeSize()
-              + " root "
-              + entry.rootHash()
-              + " but the checkpoint signs size "
-              + checkpoint.size()
-              + " root "
-              + checkpoint.rootHash());
-    }
-    try {
-      MerkleVerifier.verifyInclusion(
-          entry.logIndex(),
-          checkpoint.size(),
-          Rfc6962.leafHash(entry.canonicalizedBody()),
-          entry.hashes(),
-          checkpoint.rootHash());
-    } catch (ProofException e) {
-      throw new VerificationException("inclusion proof: " + e.getMessage(), e);
-    }
-    return checkpoint;
+    return CheckpointedProof.verify(
+        entry.checkpoint(),
+        new NoteVerifierSet(List.of(log.checkpointKey())),
+        CheckpointedProof.Origin.SIGNER_NAME,
+        entry.logIndex(),
+        entry.treeSize(),
+        entry.rootHash(),
+        entry.hashes(),
+        entry.canonicalizedBody(),
+        "entry " + entry.logIndex());
   }
 }

@@ -207,4 +207,19 @@ class PolicyTest {
         .isInstanceOf(VerificationException.class)
         .hasMessageEndingWith("which is not in the trusted root");
   }
+
+  @Test
+  void refusesAV01EntryWithOnlyItsSignedEntryTimestamp() throws Exception {
+    ObjectNode json = (ObjectNode) JSON.readTree(Files.readAllBytes(path("happy-path-v0.1")));
+    ((ObjectNode) json.at("/verificationMaterial/tlogEntries/0")).remove("inclusionProof");
+    assertThatThrownBy(
+            () ->
+                verifier.verify(
+                    Bundle.parse(JSON.writeValueAsBytes(json)),
+                    Artifact.of(artifact),
+                    VerificationPolicy.of(CertificateIdentity.exact(SAN, ISSUER))))
+        .isInstanceOf(VerificationException.class)
+        .hasMessageStartingWith(
+            "transparency log: entry 0 (log index 27246492) has no inclusion proof");
+  }
 }

@@ -4,13 +4,6 @@ import dev.hallmark.core.bundle.InclusionProof;
 import dev.hallmark.core.bundle.TlogEntry;
 import dev.hallmark.core.crypto.SignatureCheckException;
 import dev.hallmark.core.merkle.Hash;
-import dev.hallmark.core.merkle.MerkleVerifier;
-import dev.hallmark.core.merkle.ProofException;
-import dev.hallmark.core.merkle.Rfc6962;
-import dev.hallmark.core.note.Checkpoint;
-import dev.hallmark.core.note.NoteFormatException;
-import dev.hallmark.core.note.NoteVerificationException;
-import dev.hallmark.core.note.VerifiedNote;
 import dev.hallmark.core.verify.VerificationException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,8 +13,8 @@ import java.util.Optional;
 
 /**
  * Proves a transparency-log entry is in a trusted log: the signed entry timestamp (SET), and the
- * inclusion proof against a checkpoint signed by the log. The body's meaning is checked by {@link
- * EntryBodies}.
+ * inclusion proof against a checkpoint signed by the log ({@link CheckpointedProof}). The body's
+ * meaning is checked by {@link EntryBodies}.
  */
 public final class TlogProofs {
   private TlogProofs() {}
@@ -104,28 +97,8 @@ public final class TlogProofs {
       throw new VerificationException(
           "transparency log: " + where + " inclusion proof has no checkpoint");
     }
-    Checkpoint cp;
-    String signer;
-    try {
-      VerifiedNote note = log.checkpoints().verify(p.checkpoint());
-      signer = note.verified().get(0).name();
-      cp = Checkpoint.parse(note.note().text());
-    } catch (NoteVerificationException | NoteFormatException ex) {
-      throw new VerificationException(
-          "checkpoint: " + where + " checkpoint is not signed by the log: " + ex.getMessage(), ex);
-    }
-    if (!cp.origin().equals(signer) && !cp.origin().startsWith(signer + " - ")) {
-      throw new VerificationException(
-          "checkpoint: "
-              + where
-              + " checkpoint origin \""
-              + cp.origin()
-              + "\" is not the log's ("
-              + signer
-              + ")");
-    }
-    Hash root;
     List<Hash> path = new ArrayList<>();
+    Hash root;
     try {
       root = Hash.of(p.rootHash().toArray());
       for (var h : p.hashes()) {
@@ -135,26 +108,16 @@ public final class TlogProofs {
       throw new VerificationException(
           "inclusion proof: " + where + " has a hash that is not 32 bytes", ex);
     }
-    if (cp.size() != p.treeSize() || !cp.rootHash().equals(root)) {
-      throw new VerificationException(
-          "inclusion proof: "
-              + where
-              + " proof is for size "
-              + p.treeSize()
-              + " root "
-              + root
-              + " but the checkpoint signs size "
-              + cp.size()
-              + " root "
-              + cp.rootHash());
-    }
-    try {
-      MerkleVerifier.verifyInclusion(
-          p.logIndex(), cp.size(), Rfc6962.leafHash(e.canonicalizedBody().toArray()), path, root);
-    } catch (ProofException | IllegalArgumentException ex) {
-      throw new VerificationException(
-          "inclusion proof: " + where + " does not prove the entry: " + ex.getMessage(), ex);
-    }
+    CheckpointedProof.verify(
+        p.checkpoint(),
+        log.checkpoints(),
+        CheckpointedProof.Origin.SIGNER_NAME_OR_REKOR_V1,
+        p.logIndex(),
+        p.treeSize(),
+        root,
+        path,
+        e.canonicalizedBody().toArray(),
+        where);
     return true;
   }
 }
