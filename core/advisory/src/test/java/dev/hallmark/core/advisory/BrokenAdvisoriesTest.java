@@ -44,4 +44,32 @@ class BrokenAdvisoriesTest {
         .isInstanceOf(AdvisoryFormatException.class)
         .hasMessage(message);
   }
+
+  /** One field of a valid OASIS example changed to a value outside the schema. */
+  @ParameterizedTest(name = "{2}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "\"status\": \"final\"|\"status\": \"done\"|document.tracking.status 'done' is not one of",
+        "\"category\": \"product_version\"|\"category\": \"version\"|.category 'version' is not"
+            + " one of",
+        "\"category\": \"none_available\"|\"category\": \"later\"|vulnerabilities[2].remediations"
+            + ".category 'later'",
+        "\"cve\": \"CVE-2020-11896\"|\"cve\": \"CVE-20-1\"|vulnerabilities[0].cve 'CVE-20-1' is"
+            + " malformed",
+      })
+  void csafSchemaViolations(String from, String to, String message) throws Exception {
+    String doc =
+        java.nio.file.Files.readString(
+            Vectors.root()
+                .resolve(Vectors.CSAF + "examples/csaf/csaf_vex/2022-evd-uc-03-ms-001.json"));
+    assertThatThrownBy(
+            () ->
+                AdvisoryReader.withDefaultLimits()
+                    .read(
+                        doc.replaceFirst(java.util.regex.Pattern.quote(from), to)
+                            .getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(AdvisoryFormatException.class)
+        .hasMessageContaining(message);
+  }
 }
