@@ -2,6 +2,7 @@ package dev.hallmark.core.sbom;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A whole document held in memory (for documents of ordinary size; stream large ones through an
@@ -42,7 +43,7 @@ public record SbomDocument(
   }
 
   /** The package with this ref, if any. */
-  public java.util.Optional<SbomPackage> packageByRef(String ref) {
+  public Optional<SbomPackage> packageByRef(String ref) {
     return packages.stream().filter(p -> ref.equals(p.ref())).findFirst();
   }
 }

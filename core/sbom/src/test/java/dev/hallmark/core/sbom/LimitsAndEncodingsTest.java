@@ -220,4 +220,24 @@ class LimitsAndEncodingsTest {
         + to
         + "\"}";
   }
+
+  @Test
+  void namedFormat() throws Exception {
+    SbomReader reader = new SbomReader(SbomLimits.defaults());
+    try (java.io.InputStream in = Vectors.open(SIMPLE + ".xz")) {
+      SbomDocument doc = reader.read(in, SbomFormat.CYCLONEDX_JSON);
+      assertThat(doc.metadata().compression()).isEqualTo(Compression.XZ);
+      assertThat(doc.packages()).hasSize(9);
+    }
+    try (java.io.InputStream in = Vectors.open(SIMPLE)) {
+      assertThatThrownBy(() -> reader.read(in, SbomFormat.SPDX_2_JSON))
+          .isInstanceOf(SbomFormatException.class)
+          .hasMessage("spdxVersion is required");
+    }
+    try (java.io.InputStream in = Vectors.open(SIMPLE)) {
+      assertThatThrownBy(() -> reader.read(in, SbomFormat.CYCLONEDX_XML))
+          .isInstanceOf(SbomFormatException.class)
+          .hasMessageStartingWith("not valid XML");
+    }
+  }
 }
