@@ -16,13 +16,19 @@ class BrokenAdvisoriesTest {
         "{\"dataType\":\"CVE_RECORD\",\"dataVersion\":\"4.0\"}|CVE record format 4.0 is unsupported;"
             + " try 5.0, 5.1 or 5.2",
         "{\"id\":\"X-1\"}|osv.modified is required",
-        "{\"id\":\"X-1\",\"modified\":\"t\",\"affected\":[{\"ranges\":[{\"type\":\"GIT\","
+        "{\"id\":\"X-1\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{\"ranges\":[{\"type\":\"GIT\","
             + "\"events\":[{\"introduced\":\"0\"}]}]}]}|repo is required for a GIT range",
-        "{\"id\":\"X-1\",\"modified\":\"t\",\"affected\":[{\"ranges\":[{\"type\":\"SEMVER\","
+        "{\"id\":\"X-1\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{\"ranges\":[{\"type\":\"SEMVER\","
             + "\"events\":[{\"introduced\":\"0\",\"fixed\":\"1\"}]}]}]}|exactly one of introduced",
-        "{\"id\":\"X-1\",\"modified\":\"t\",\"affected\":[{\"ranges\":[{\"type\":\"SEMVER\","
+        "{\"id\":\"X-1\",\"modified\":\"2024-01-01T00:00:00Z\",\"affected\":[{\"ranges\":[{\"type\":\"SEMVER\","
             + "\"events\":[{\"introduced\":\"0\"},{\"fixed\":\"1\"},{\"last_affected\":\"2\"}]}]}]}"
             + "|both fixed and last_affected",
+        "{\"id\":\"X-1\",\"modified\":\"2024-01-01\"}|modified is not an RFC 3339 date-time:"
+            + " 2024-01-01",
+        "{\"id\":\"X-1\",\"modified\":\"2024-01-01T00:00:00Z\",\"severity\":[{\"type\":\"CVSS_V5\","
+            + "\"score\":\"x\"}]}|osv.severity: unknown type 'CVSS_V5'",
+        "{\"id\":\"X-1\",\"modified\":\"2024-01-01T00:00:00Z\",\"references\":[{\"type\":\"BLOG\","
+            + "\"url\":\"x\"}]}|unknown reference type 'BLOG'",
         "{\"id\": |not valid JSON",
         "{\"hello\":1}|not an advisory",
         "key: [unclosed|neither JSON nor valid YAML",
