@@ -36,6 +36,28 @@ public final class SyntheticCorpus {
   private final Random random;
   private final JsonFactory factory = new JsonFactory();
 
+  /**
+   * Writes one document: {@code SyntheticCorpus cyclonedx|spdx PACKAGES FILE [SEED]}.
+   *
+   * @param args format, package count, output file, optional seed (default 1)
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 3) {
+      System.err.println("usage: SyntheticCorpus cyclonedx|spdx PACKAGES FILE [SEED]");
+      System.exit(2);
+    }
+    SyntheticCorpus corpus = new SyntheticCorpus(args.length > 3 ? Long.parseLong(args[3]) : 1);
+    try (OutputStream out =
+        new java.io.BufferedOutputStream(
+            java.nio.file.Files.newOutputStream(java.nio.file.Path.of(args[2])), 1 << 20)) {
+      if (args[0].equals("spdx")) {
+        corpus.writeSpdx(out, Integer.parseInt(args[1]));
+      } else {
+        corpus.writeCycloneDx(out, Integer.parseInt(args[1]));
+      }
+    }
+  }
+
   /** A generator whose output depends only on {@code seed}. */
   public SyntheticCorpus(long seed) {
     this.random = new Random(seed);
