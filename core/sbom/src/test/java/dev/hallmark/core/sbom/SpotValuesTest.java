@@ -173,4 +173,20 @@ class SpotValuesTest {
     assertThat(aes.cryptoAsset().primitive()).isEqualTo("ae");
     assertThat(aes.cryptoAsset().oid()).isEqualTo("2.16.840.1.101.3.4.1.46");
   }
+
+  /** SOURCE.md: valid-bom-1.6.json / .xml are the same full example in both encodings. */
+  @ParameterizedTest
+  @CsvSource({
+    "cyclonedx/spec-tests/1.6/valid-bom-1.6",
+    "cyclonedx/spec-tests/1.6/valid-minimal-viable-1.6"
+  })
+  void sameExampleInJsonAndXml(String base) throws Exception {
+    SbomDocument json = Vectors.read(base + ".json");
+    SbomDocument xml = Vectors.read(base + ".xml");
+    assertThat(xml.packages()).isEqualTo(json.packages());
+    assertThat(xml.relationships()).isEqualTo(json.relationships());
+    assertThat(xml.services()).isEqualTo(json.services());
+    assertThat(xml.metadata().documentId()).isEqualTo(json.metadata().documentId());
+    assertThat(xml.metadata().created()).isEqualTo(json.metadata().created());
+  }
 }
