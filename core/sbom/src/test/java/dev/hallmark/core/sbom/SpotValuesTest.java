@@ -189,4 +189,23 @@ class SpotValuesTest {
     assertThat(xml.metadata().documentId()).isEqualTo(json.metadata().documentId());
     assertThat(xml.metadata().created()).isEqualTo(json.metadata().created());
   }
+
+  @Test
+  void nestedComponentsKeepTheirParent() throws Exception {
+    SbomDocument doc = Vectors.read("cyclonedx/spec-tests/1.6/valid-compositions-1.6.json");
+    assertThat(doc.packages())
+        .extracting(SbomPackage::ref)
+        .containsSubsequence(
+            "pkg:maven/partner/shaded-library@1.0",
+            "pkg:maven/ossproject/library@2.0",
+            "pkg:maven/acme/library@3.0");
+    assertThat(doc.packageByRef("pkg:maven/ossproject/library@2.0").orElseThrow().parentRef())
+        .isEqualTo("pkg:maven/partner/shaded-library@1.0");
+    assertThat(doc.packageByRef("pkg:maven/acme/library@3.0").orElseThrow().parentRef()).isNull();
+    assertThat(doc.relationships())
+        .containsExactly(
+            new Relationship(
+                "acme-application-1.0", "dependsOn", "pkg:maven/partner/shaded-library@1.0"),
+            new Relationship("acme-application-1.0", "dependsOn", "pkg:maven/acme/library@3.0"));
+  }
 }
