@@ -60,6 +60,8 @@ class BrokenDocumentsTest {
         "{\"id\":\"GHSA-1\",\"modified\":\"2024-01-01T00:00:00Z\"}|JSON document is not an SBOM",
         "hello world|not an SBOM",
         "<html><body/></html>|not a CycloneDX <bom>",
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>|SPDX RDF/XML is not"
+            + " supported",
         "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components>|not valid XML",
         "'   '|empty document",
         "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"d\",\"creationInfo\":{\"created\":\"x\"},"
