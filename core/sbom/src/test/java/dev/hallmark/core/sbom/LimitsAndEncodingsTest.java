@@ -240,4 +240,21 @@ class LimitsAndEncodingsTest {
           .hasMessageStartingWith("not valid XML");
     }
   }
+
+  @Test
+  void aFailingSinkIsNotMistakenForBadInput() throws Exception {
+    IllegalStateException failure = new IllegalStateException("database down");
+    try (java.io.InputStream in = Vectors.open(SIMPLE)) {
+      assertThatThrownBy(
+              () ->
+                  new SbomReader(SbomLimits.defaults())
+                      .stream(
+                          in,
+                          null,
+                          pkg -> {
+                            throw failure;
+                          }))
+          .isSameAs(failure);
+    }
+  }
 }
