@@ -257,4 +257,14 @@ class LimitsAndEncodingsTest {
           .isSameAs(failure);
     }
   }
+
+  @Test
+  void cycloneDxNameMayBeEmptyButNotMissing() throws Exception {
+    String doc =
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":["
+            + "{\"type\":\"library\",\"name\":\"\",\"version\":\"1\"}]}";
+    SbomDocument parsed =
+        new SbomReader(SbomLimits.defaults()).read(doc.getBytes(StandardCharsets.UTF_8));
+    assertThat(parsed.packages()).extracting(SbomPackage::name).containsExactly("");
+  }
 }

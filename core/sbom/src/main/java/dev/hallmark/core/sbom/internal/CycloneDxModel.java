@@ -113,7 +113,7 @@ final class CycloneDxModel {
       throw new SbomFormatException(
           where + ".type '" + type + "' is not a CycloneDX " + versionOrLatest() + " type");
     }
-    String name = Json.required(c, "name", where);
+    String name = Json.present(c, "name", where);
     String ref = ref(c, where);
     String scope = Json.text(c, "scope");
     if (scope != null && !CycloneDxVocabulary.SCOPES.contains(scope)) {
@@ -175,7 +175,7 @@ final class CycloneDxModel {
     if (!s.isObject()) {
       throw new SbomFormatException(where + " must be an object");
     }
-    String name = Json.required(s, "name", where);
+    String name = Json.present(s, "name", where);
     String ref = ref(s, where);
     JsonNode provider = Json.object(s, "provider", where);
     sink.onService(
