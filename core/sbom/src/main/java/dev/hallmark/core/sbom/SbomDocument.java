@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param files file elements
  * @param relationships graph edges
  * @param services CycloneDX services
+ * @param vulnerabilities CycloneDX vulnerabilities (VEX statements)
  * @param warnings what was accepted but is questionable (e.g. a dependency cycle)
  */
 public record SbomDocument(
@@ -21,6 +22,7 @@ public record SbomDocument(
     List<SbomFile> files,
     List<Relationship> relationships,
     List<SbomService> services,
+    List<SbomVulnerability> vulnerabilities,
     List<String> warnings) {
   public SbomDocument {
     Objects.requireNonNull(metadata, "metadata");
@@ -28,6 +30,7 @@ public record SbomDocument(
     files = List.copyOf(files);
     relationships = List.copyOf(relationships);
     services = List.copyOf(services);
+    vulnerabilities = List.copyOf(vulnerabilities);
     warnings = List.copyOf(warnings);
   }
 

@@ -5,6 +5,7 @@ import dev.hallmark.core.sbom.SbomFile;
 import dev.hallmark.core.sbom.SbomPackage;
 import dev.hallmark.core.sbom.SbomService;
 import dev.hallmark.core.sbom.SbomSink;
+import dev.hallmark.core.sbom.SbomVulnerability;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,6 +53,11 @@ final class CycleDetectingSink implements SbomSink {
   @Override
   public void onService(SbomService service) {
     deliver(() -> next.onService(service));
+  }
+
+  @Override
+  public void onVulnerability(SbomVulnerability vulnerability) {
+    deliver(() -> next.onVulnerability(vulnerability));
   }
 
   @Override

@@ -193,6 +193,13 @@ final class CycloneDxModel {
     }
   }
 
+  void vulnerability(JsonNode v, String where) throws SbomFormatException {
+    if (!v.isObject()) {
+      throw new SbomFormatException(where + " must be an object");
+    }
+    sink.onVulnerability(CycloneDxVulnerabilities.read(v, ref(v, where), where));
+  }
+
   void dependency(JsonNode d, String where) throws SbomFormatException {
     if (!d.isObject()) {
       throw new SbomFormatException(where + " must be an object");

@@ -86,6 +86,14 @@ final class CycloneDxXmlParser {
                   "services[" + s++ + "]");
             }
             break;
+          case "vulnerabilities":
+            int v = 0;
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+              model.vulnerability(
+                  convert.convert(XmlElement.read(r, 3, limits.maxDepth())),
+                  "vulnerabilities[" + v++ + "]");
+            }
+            break;
           case "dependencies":
             int d = 0;
             while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
