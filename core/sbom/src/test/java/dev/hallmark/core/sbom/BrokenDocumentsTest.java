@@ -67,6 +67,8 @@ class BrokenDocumentsTest {
         "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"d\",\"creationInfo\":{\"created\":\"x\"},"
             + "\"packages\":[{\"SPDXID\":\"p\"}]}|packages[0].name is required",
         "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nPackageName: p\\nPackageVersion: 1|has no SPDXID",
+        "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nExternalDocumentRef: DocumentRef-x https://x|line 3:"
+            + " ExternalDocumentRef needs",
         "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nRelationship: d USES p|line 3: Relationship type"
             + " 'USES' is not an SPDX 2.3 value",
         "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"d\",\"dataLicense\":\"MIT\"}|dataLicense must"

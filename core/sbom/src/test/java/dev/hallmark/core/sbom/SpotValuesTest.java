@@ -208,4 +208,25 @@ class SpotValuesTest {
                 "acme-application-1.0", "dependsOn", "pkg:maven/partner/shaded-library@1.0"),
             new Relationship("acme-application-1.0", "dependsOn", "pkg:maven/acme/library@3.0"));
   }
+
+  @Test
+  void externalDocumentReferences() throws Exception {
+    SbomDocument doc = Vectors.read("spdx/software/example7/spdx2.2/example7-bin.spdx.json");
+    assertThat(doc.metadata().externalDocuments())
+        .extracting(ExternalDocument::id)
+        .containsExactly(
+            "DocumentRef-hello-go-module", "DocumentRef-golang-dist", "DocumentRef-hello-imports");
+    ExternalDocument golang = doc.metadata().externalDocuments().get(1);
+    assertThat(golang.namespace())
+        .isEqualTo(
+            "https://swinslow.net/spdx-examples/example7/golang-dist-492dfde4-318b-49f7-b48c-934bfafbde48");
+    assertThat(golang.checksum())
+        .isEqualTo(new Hash("SHA-1", "fd1a82d7affd688cca8896211ca1a3f177214323"));
+    assertThat(doc.relationships())
+        .contains(
+            new Relationship(
+                "SPDXRef-go-bin-hello",
+                "STATIC_LINK",
+                "DocumentRef-hello-imports:SPDXRef-go-module-quote"));
+  }
 }

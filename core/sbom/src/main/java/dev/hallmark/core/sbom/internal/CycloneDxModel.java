@@ -227,7 +227,15 @@ final class CycloneDxModel {
       throw new SbomFormatException("specVersion is required");
     }
     return new SbomMetadata(
-        format, specVersion, compression, serialNumber, name, created, creators, describes);
+        format,
+        specVersion,
+        compression,
+        serialNumber,
+        name,
+        created,
+        creators,
+        describes,
+        List.of());
   }
 
   private String ref(JsonNode node, String where) throws SbomFormatException {

@@ -188,7 +188,8 @@ final class Spdx3Parser {
         docName,
         created,
         creators,
-        describes);
+        describes,
+        List.of());
   }
 
   private SbomPackage pkg(
