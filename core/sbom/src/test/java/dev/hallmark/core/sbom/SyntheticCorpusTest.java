@@ -36,4 +36,23 @@ class SyntheticCorpusTest {
     new SyntheticCorpus(7).writeSpdx(again, 2000);
     assertThat(again.toByteArray()).isEqualTo(spdx.toByteArray());
   }
+
+  @Test
+  void spdx3ResolvesSuppliersAndLicenses() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    new SyntheticCorpus(3).writeSpdx3(out, 500);
+    SbomDocument doc = new SbomReader(SbomLimits.defaults()).read(out.toByteArray());
+    assertThat(doc.metadata().format()).isEqualTo(SbomFormat.SPDX_3_JSON_LD);
+    assertThat(doc.metadata().creators()).containsExactly("hallmark-synthetic-corpus");
+    assertThat(doc.packages()).hasSize(500);
+    assertThat(doc.relationships()).hasSize(499); // dependsOn; license edges become licenses
+    assertThat(doc.packages())
+        .allSatisfy(
+            p -> {
+              assertThat(p.supplier()).startsWith("Supplier ");
+              assertThat(p.licenses()).hasSize(1);
+              assertThat(p.licenses().get(0).kind()).isEqualTo(License.Kind.CONCLUDED);
+              assertThat(p.hashes().get(0).algorithm()).isEqualTo("SHA-256");
+            });
+  }
 }
