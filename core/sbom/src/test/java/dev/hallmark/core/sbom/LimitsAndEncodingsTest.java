@@ -267,4 +267,21 @@ class LimitsAndEncodingsTest {
         new SbomReader(SbomLimits.defaults()).read(doc.getBytes(StandardCharsets.UTF_8));
     assertThat(parsed.packages()).extracting(SbomPackage::name).containsExactly("");
   }
+
+  @Test
+  void mixedLicenseChoiceAllowedBefore15Only() throws Exception {
+    String template =
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"%s\",\"components\":[{\"type\":"
+            + "\"library\",\"name\":\"a\",\"licenses\":[{\"license\":{\"id\":\"MIT\"}},"
+            + "{\"expression\":\"Apache-2.0 OR MIT\"}]}]}";
+    SbomReader reader = new SbomReader(SbomLimits.defaults());
+    SbomDocument v14 = reader.read(String.format(template, "1.4").getBytes(StandardCharsets.UTF_8));
+    assertThat(v14.packages().get(0).licenses())
+        .extracting(License::expression)
+        .containsExactly("MIT", "Apache-2.0 OR MIT");
+    assertThatThrownBy(
+            () -> reader.read(String.format(template, "1.5").getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SbomFormatException.class)
+        .hasMessageContaining("a license expression must be the only entry");
+  }
 }

@@ -306,7 +306,9 @@ final class CycloneDxModel {
         out.add(new License(kind, null, List.of(), licenseName));
       }
     }
-    if (expressions && entries.size() > 1) {
+    // From 1.5 on the schema's license choice is either licenses or a single expression; 1.3 and
+    // 1.4 allowed any mix.
+    if (expressions && entries.size() > 1 && versionOrLatest().compareTo("1.5") >= 0) {
       throw new SbomFormatException(
           where + ".licenses: a license expression must be the only entry of the list");
     }
