@@ -6,7 +6,8 @@ import java.io.InputStream;
 /**
  * Reads CSAF 2.0, OSV (JSON or YAML) and CVE 5.x records. The format is detected as trustify does:
  * CSAF ({@code document.csaf_version}), then CVE ({@code dataType}), then OSV ({@code id}).
- * Advisories are small documents: each is read whole, up to a size limit.
+ * Advisories are small documents: each is read whole, up to a size limit. A reader is thread-safe
+ * and meant to be reused.
  */
 public final class AdvisoryReader {
   private final AdvisoryParsers parsers;

@@ -162,4 +162,44 @@ class SpotValuesTest {
         .containsExactly(
             new Reference("vendor-advisory", "https://example.com/advisories/1", "advisory"));
   }
+
+  @Test
+  void bsiAdvisoryBranchesAndTemporalCvss() throws Exception {
+    CsafAdvisory a =
+        (CsafAdvisory) Vectors.readStrict(Vectors.CSAF + "examples/csaf/bsi-2022-0001.json");
+    assertThat(a.id()).isEqualTo("BSI-2022-0001");
+    CsafProduct rc1 = a.product("CSAFPID-0005").orElseThrow();
+    assertThat(rc1.branches())
+        .containsExactly(
+            "vendor:CSAF Tools", "product_name:CVRF-CSAF-Converter", "product_version:1.0.0-rc1");
+    assertThat(rc1.cpe()).isEqualTo("cpe:/a:csaf-tools:cvrf-csaf-converter:1.0.0-rc1");
+    CsafVulnerability v = a.vulnerabilities().get(0);
+    assertThat(v.cve()).isEqualTo("CVE-2022-27193");
+    assertThat(v.products(ProductStatus.FIRST_FIXED)).containsExactly("CSAFPID-0006");
+    assertThat(v.products(ProductStatus.FIXED)).containsExactly("CSAFPID-0006");
+    assertThat(v.products(ProductStatus.KNOWN_AFFECTED))
+        .containsExactly(
+            "CSAFPID-0001", "CSAFPID-0002", "CSAFPID-0003", "CSAFPID-0004", "CSAFPID-0005");
+    Score s = v.scores().get(0);
+    assertThat(s.vector()).isEqualTo("CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:N/A:L/E:F/RL:O/RC:C");
+    assertThat(s.baseScore()).isEqualTo(6.1);
+    assertThat(s.version()).isEqualTo("3.1");
+  }
+
+  @Test
+  void vexRecommendedList() throws Exception {
+    CsafAdvisory a =
+        (CsafAdvisory)
+            Vectors.readStrict(Vectors.CSAF + "examples/csaf/csaf_vex/2022-evd-uc-08-001.json");
+    assertThat(a.vulnerabilities())
+        .extracting(CsafVulnerability::cve)
+        .containsExactly("CVE-2021-44228", "CVE-2021-45105");
+    CsafVulnerability log4shell = a.vulnerabilities().get(0);
+    assertThat(log4shell.products(ProductStatus.RECOMMENDED)).containsExactly("CSAFPID-0011");
+    assertThat(log4shell.products(ProductStatus.FIXED))
+        .containsExactly("CSAFPID-0010", "CSAFPID-0011");
+    assertThat(log4shell.products(ProductStatus.KNOWN_NOT_AFFECTED)).hasSize(5);
+    assertThat(a.vulnerabilities().get(1).products(ProductStatus.KNOWN_AFFECTED))
+        .containsExactly("CSAFPID-0002", "CSAFPID-0003", "CSAFPID-0004", "CSAFPID-0010");
+  }
 }

@@ -2,6 +2,7 @@ package dev.hallmark.core.sbom;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A whole document held in memory (for documents of ordinary size; stream large ones through an
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param files file elements
  * @param relationships graph edges
  * @param services CycloneDX services
+ * @param vulnerabilities CycloneDX vulnerabilities (VEX statements)
  * @param warnings what was accepted but is questionable (e.g. a dependency cycle)
  */
 public record SbomDocument(
@@ -20,6 +22,7 @@ public record SbomDocument(
     List<SbomFile> files,
     List<Relationship> relationships,
     List<SbomService> services,
+    List<SbomVulnerability> vulnerabilities,
     List<String> warnings) {
   public SbomDocument {
     Objects.requireNonNull(metadata, "metadata");
@@ -27,6 +30,7 @@ public record SbomDocument(
     files = List.copyOf(files);
     relationships = List.copyOf(relationships);
     services = List.copyOf(services);
+    vulnerabilities = List.copyOf(vulnerabilities);
     warnings = List.copyOf(warnings);
   }
 
@@ -42,7 +46,7 @@ public record SbomDocument(
   }
 
   /** The package with this ref, if any. */
-  public java.util.Optional<SbomPackage> packageByRef(String ref) {
+  public Optional<SbomPackage> packageByRef(String ref) {
     return packages.stream().filter(p -> ref.equals(p.ref())).findFirst();
   }
 }

@@ -16,6 +16,7 @@ import java.util.Objects;
  * @param creators creators / tools as written
  * @param describes refs of the elements the document describes (SPDX {@code DESCRIBES}, SPDX 3 root
  *     elements, the CycloneDX metadata component)
+ * @param externalDocuments other SPDX 2 documents it refers to
  */
 public record SbomMetadata(
     SbomFormat format,
@@ -25,12 +26,14 @@ public record SbomMetadata(
     String name,
     String created,
     List<String> creators,
-    List<String> describes) {
+    List<String> describes,
+    List<ExternalDocument> externalDocuments) {
   public SbomMetadata {
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(specVersion, "specVersion");
     Objects.requireNonNull(compression, "compression");
     creators = List.copyOf(creators);
     describes = List.copyOf(describes);
+    externalDocuments = List.copyOf(externalDocuments);
   }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * Reads SBOMs: SPDX 2.2/2.3 (JSON, tag-value), SPDX 3.0 JSON-LD and CycloneDX 1.3–1.6 (JSON, XML),
  * plain or compressed with gzip, bzip2, xz or zstd. The format is sniffed from the content unless
  * named. Parsing streams: packages reach an {@link SbomSink} one at a time, so memory stays bounded
- * whatever the document's size (SPDX 3 graphs excepted, which are resolved in memory).
+ * whatever the document's size. SPDX 3 is the exception in part: its graph's references can only be
+ * resolved at the end, so its packages are kept as compact records until then.
  *
  * <p>Everything wrong with the input is reported as an {@link SbomFormatException} naming the
  * problem; the stream is not closed.

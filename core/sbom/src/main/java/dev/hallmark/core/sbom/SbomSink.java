@@ -18,6 +18,9 @@ public interface SbomSink {
   /** A service. */
   default void onService(SbomService service) {}
 
+  /** A CycloneDX vulnerability / VEX statement. */
+  default void onVulnerability(SbomVulnerability vulnerability) {}
+
   /** Something accepted but worth telling the user. */
   default void onWarning(String warning) {}
 }

@@ -4,7 +4,8 @@
  * compressed, into one model: {@link dev.hallmark.core.sbom.SbomPackage} (purls, CPEs, hashes,
  * licenses, supplier, references, ML {@link dev.hallmark.core.sbom.ModelCard}s, {@link
  * dev.hallmark.core.sbom.CryptoAsset}s), {@link dev.hallmark.core.sbom.SbomFile}, {@link
- * dev.hallmark.core.sbom.Relationship}, {@link dev.hallmark.core.sbom.SbomService} and {@link
+ * dev.hallmark.core.sbom.Relationship}, {@link dev.hallmark.core.sbom.SbomService}, CycloneDX VEX
+ * statements ({@link dev.hallmark.core.sbom.SbomVulnerability}) and {@link
  * dev.hallmark.core.sbom.SbomMetadata}.
  *
  * <p>Large documents stream through an {@link dev.hallmark.core.sbom.SbomSink}; small ones can be

@@ -60,11 +60,15 @@ class BrokenDocumentsTest {
         "{\"id\":\"GHSA-1\",\"modified\":\"2024-01-01T00:00:00Z\"}|JSON document is not an SBOM",
         "hello world|not an SBOM",
         "<html><body/></html>|not a CycloneDX <bom>",
+        "<rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"/>|SPDX RDF/XML is not"
+            + " supported",
         "<bom xmlns=\"http://cyclonedx.org/schema/bom/1.6\"><components>|not valid XML",
         "'   '|empty document",
         "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"d\",\"creationInfo\":{\"created\":\"x\"},"
             + "\"packages\":[{\"SPDXID\":\"p\"}]}|packages[0].name is required",
         "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nPackageName: p\\nPackageVersion: 1|has no SPDXID",
+        "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nExternalDocumentRef: DocumentRef-x https://x|line 3:"
+            + " ExternalDocumentRef needs",
         "SPDXVersion: SPDX-2.3\\nSPDXID: d\\nRelationship: d USES p|line 3: Relationship type"
             + " 'USES' is not an SPDX 2.3 value",
         "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"d\",\"dataLicense\":\"MIT\"}|dataLicense must"

@@ -26,7 +26,7 @@ class LargeDocumentTest {
       Pattern.compile("packages=(\\d+) relationships=(\\d+) millis=(\\d+) peakHeapMiB=(\\d+)");
 
   @ParameterizedTest
-  @CsvSource({"cyclonedx, 700000", "spdx, 400000", "spdx, 3000"})
+  @CsvSource({"cyclonedx, 700000", "spdx, 400000", "spdx3, 350000", "spdx, 3000"})
   void parsesWithOneGigabyteOfHeap(String format, int packages, @TempDir Path dir)
       throws Exception {
     Path file = dir.resolve("large." + format + ".json");
@@ -34,6 +34,8 @@ class LargeDocumentTest {
       SyntheticCorpus corpus = new SyntheticCorpus(42);
       if (format.equals("cyclonedx")) {
         corpus.writeCycloneDx(out, packages);
+      } else if (format.equals("spdx3")) {
+        corpus.writeSpdx3(out, packages);
       } else {
         corpus.writeSpdx(out, packages);
       }

@@ -220,4 +220,68 @@ class LimitsAndEncodingsTest {
         + to
         + "\"}";
   }
+
+  @Test
+  void namedFormat() throws Exception {
+    SbomReader reader = new SbomReader(SbomLimits.defaults());
+    try (java.io.InputStream in = Vectors.open(SIMPLE + ".xz")) {
+      SbomDocument doc = reader.read(in, SbomFormat.CYCLONEDX_JSON);
+      assertThat(doc.metadata().compression()).isEqualTo(Compression.XZ);
+      assertThat(doc.packages()).hasSize(9);
+    }
+    try (java.io.InputStream in = Vectors.open(SIMPLE)) {
+      assertThatThrownBy(() -> reader.read(in, SbomFormat.SPDX_2_JSON))
+          .isInstanceOf(SbomFormatException.class)
+          .hasMessage("spdxVersion is required");
+    }
+    try (java.io.InputStream in = Vectors.open(SIMPLE)) {
+      assertThatThrownBy(() -> reader.read(in, SbomFormat.CYCLONEDX_XML))
+          .isInstanceOf(SbomFormatException.class)
+          .hasMessageStartingWith("not valid XML");
+    }
+  }
+
+  @Test
+  void aFailingSinkIsNotMistakenForBadInput() throws Exception {
+    IllegalStateException failure = new IllegalStateException("database down");
+    try (java.io.InputStream in = Vectors.open(SIMPLE)) {
+      assertThatThrownBy(
+              () ->
+                  new SbomReader(SbomLimits.defaults())
+                      .stream(
+                          in,
+                          null,
+                          pkg -> {
+                            throw failure;
+                          }))
+          .isSameAs(failure);
+    }
+  }
+
+  @Test
+  void cycloneDxNameMayBeEmptyButNotMissing() throws Exception {
+    String doc =
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":["
+            + "{\"type\":\"library\",\"name\":\"\",\"version\":\"1\"}]}";
+    SbomDocument parsed =
+        new SbomReader(SbomLimits.defaults()).read(doc.getBytes(StandardCharsets.UTF_8));
+    assertThat(parsed.packages()).extracting(SbomPackage::name).containsExactly("");
+  }
+
+  @Test
+  void mixedLicenseChoiceAllowedBefore15Only() throws Exception {
+    String template =
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"%s\",\"components\":[{\"type\":"
+            + "\"library\",\"name\":\"a\",\"licenses\":[{\"license\":{\"id\":\"MIT\"}},"
+            + "{\"expression\":\"Apache-2.0 OR MIT\"}]}]}";
+    SbomReader reader = new SbomReader(SbomLimits.defaults());
+    SbomDocument v14 = reader.read(String.format(template, "1.4").getBytes(StandardCharsets.UTF_8));
+    assertThat(v14.packages().get(0).licenses())
+        .extracting(License::expression)
+        .containsExactly("MIT", "Apache-2.0 OR MIT");
+    assertThatThrownBy(
+            () -> reader.read(String.format(template, "1.5").getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(SbomFormatException.class)
+        .hasMessageContaining("a license expression must be the only entry");
+  }
 }

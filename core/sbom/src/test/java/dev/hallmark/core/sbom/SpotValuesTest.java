@@ -173,4 +173,60 @@ class SpotValuesTest {
     assertThat(aes.cryptoAsset().primitive()).isEqualTo("ae");
     assertThat(aes.cryptoAsset().oid()).isEqualTo("2.16.840.1.101.3.4.1.46");
   }
+
+  /** SOURCE.md: valid-bom-1.6.json / .xml are the same full example in both encodings. */
+  @ParameterizedTest
+  @CsvSource({
+    "cyclonedx/spec-tests/1.6/valid-bom-1.6",
+    "cyclonedx/spec-tests/1.6/valid-minimal-viable-1.6"
+  })
+  void sameExampleInJsonAndXml(String base) throws Exception {
+    SbomDocument json = Vectors.read(base + ".json");
+    SbomDocument xml = Vectors.read(base + ".xml");
+    assertThat(xml.packages()).isEqualTo(json.packages());
+    assertThat(xml.relationships()).isEqualTo(json.relationships());
+    assertThat(xml.services()).isEqualTo(json.services());
+    assertThat(xml.metadata().documentId()).isEqualTo(json.metadata().documentId());
+    assertThat(xml.metadata().created()).isEqualTo(json.metadata().created());
+  }
+
+  @Test
+  void nestedComponentsKeepTheirParent() throws Exception {
+    SbomDocument doc = Vectors.read("cyclonedx/spec-tests/1.6/valid-compositions-1.6.json");
+    assertThat(doc.packages())
+        .extracting(SbomPackage::ref)
+        .containsSubsequence(
+            "pkg:maven/partner/shaded-library@1.0",
+            "pkg:maven/ossproject/library@2.0",
+            "pkg:maven/acme/library@3.0");
+    assertThat(doc.packageByRef("pkg:maven/ossproject/library@2.0").orElseThrow().parentRef())
+        .isEqualTo("pkg:maven/partner/shaded-library@1.0");
+    assertThat(doc.packageByRef("pkg:maven/acme/library@3.0").orElseThrow().parentRef()).isNull();
+    assertThat(doc.relationships())
+        .containsExactly(
+            new Relationship(
+                "acme-application-1.0", "dependsOn", "pkg:maven/partner/shaded-library@1.0"),
+            new Relationship("acme-application-1.0", "dependsOn", "pkg:maven/acme/library@3.0"));
+  }
+
+  @Test
+  void externalDocumentReferences() throws Exception {
+    SbomDocument doc = Vectors.read("spdx/software/example7/spdx2.2/example7-bin.spdx.json");
+    assertThat(doc.metadata().externalDocuments())
+        .extracting(ExternalDocument::id)
+        .containsExactly(
+            "DocumentRef-hello-go-module", "DocumentRef-golang-dist", "DocumentRef-hello-imports");
+    ExternalDocument golang = doc.metadata().externalDocuments().get(1);
+    assertThat(golang.namespace())
+        .isEqualTo(
+            "https://swinslow.net/spdx-examples/example7/golang-dist-492dfde4-318b-49f7-b48c-934bfafbde48");
+    assertThat(golang.checksum())
+        .isEqualTo(new Hash("SHA-1", "fd1a82d7affd688cca8896211ca1a3f177214323"));
+    assertThat(doc.relationships())
+        .contains(
+            new Relationship(
+                "SPDXRef-go-bin-hello",
+                "STATIC_LINK",
+                "DocumentRef-hello-imports:SPDXRef-go-module-quote"));
+  }
 }

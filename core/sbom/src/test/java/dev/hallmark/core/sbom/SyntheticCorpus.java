@@ -36,6 +36,30 @@ public final class SyntheticCorpus {
   private final Random random;
   private final JsonFactory factory = new JsonFactory();
 
+  /**
+   * Writes one document: {@code SyntheticCorpus cyclonedx|spdx|spdx3 PACKAGES FILE [SEED]}.
+   *
+   * @param args format, package count, output file, optional seed (default 1)
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length < 3) {
+      System.err.println("usage: SyntheticCorpus cyclonedx|spdx|spdx3 PACKAGES FILE [SEED]");
+      System.exit(2);
+    }
+    SyntheticCorpus corpus = new SyntheticCorpus(args.length > 3 ? Long.parseLong(args[3]) : 1);
+    try (OutputStream out =
+        new java.io.BufferedOutputStream(
+            java.nio.file.Files.newOutputStream(java.nio.file.Path.of(args[2])), 1 << 20)) {
+      if (args[0].equals("spdx")) {
+        corpus.writeSpdx(out, Integer.parseInt(args[1]));
+      } else if (args[0].equals("spdx3")) {
+        corpus.writeSpdx3(out, Integer.parseInt(args[1]));
+      } else {
+        corpus.writeCycloneDx(out, Integer.parseInt(args[1]));
+      }
+    }
+  }
+
   /** A generator whose output depends only on {@code seed}. */
   public SyntheticCorpus(long seed) {
     this.random = new Random(seed);
@@ -154,6 +178,103 @@ public final class SyntheticCorpus {
       g.writeEndArray();
       g.writeEndObject();
     }
+  }
+
+  /**
+   * An SPDX 3.0.1 JSON-LD document with {@code packages} software packages, each with a purl, a
+   * SHA-256 hash, a supplier (one of 500 organizations), a concluded license expression and {@code
+   * dependsOn} relationships to earlier packages.
+   */
+  public void writeSpdx3(OutputStream out, int packages) throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeStringField("@context", "https://spdx.org/rdf/3.0.1/spdx-context.jsonld");
+      g.writeArrayFieldStart("@graph");
+      g.writeStartObject();
+      g.writeStringField("type", "CreationInfo");
+      g.writeStringField("@id", "_:ci");
+      g.writeStringField("specVersion", "3.0.1");
+      g.writeStringField("created", "2026-01-01T00:00:00Z");
+      g.writeArrayFieldStart("createdBy");
+      g.writeString("urn:hallmark:tool");
+      g.writeEndArray();
+      g.writeEndObject();
+      element(g, "Tool", "urn:hallmark:tool", "hallmark-synthetic-corpus");
+      for (int s = 0; s < 500; s++) {
+        element(g, "Organization", "urn:hallmark:supplier:" + s, "Supplier " + s);
+      }
+      for (int l = 0; l < LICENSES.length; l++) {
+        g.writeStartObject();
+        g.writeStringField("type", "simplelicensing_LicenseExpression");
+        g.writeStringField("spdxId", "urn:hallmark:license:" + l);
+        g.writeStringField("creationInfo", "_:ci");
+        g.writeStringField("simplelicensing_licenseExpression", LICENSES[l]);
+        g.writeEndObject();
+      }
+      g.writeStartObject();
+      g.writeStringField("type", "SpdxDocument");
+      g.writeStringField("spdxId", "urn:hallmark:document");
+      g.writeStringField("creationInfo", "_:ci");
+      g.writeArrayFieldStart("rootElement");
+      g.writeString("urn:hallmark:p0");
+      g.writeEndArray();
+      g.writeEndObject();
+      for (int i = 0; i < packages; i++) {
+        String[] p = pkg(i);
+        String id = "urn:hallmark:p" + i;
+        g.writeStartObject();
+        g.writeStringField("type", "software_Package");
+        g.writeStringField("spdxId", id);
+        g.writeStringField("creationInfo", "_:ci");
+        g.writeStringField("name", p[0]);
+        g.writeStringField("software_packageVersion", p[1]);
+        g.writeStringField("software_packageUrl", p[2]);
+        g.writeStringField("suppliedBy", "urn:hallmark:supplier:" + random.nextInt(500));
+        g.writeArrayFieldStart("verifiedUsing");
+        g.writeStartObject();
+        g.writeStringField("type", "Hash");
+        g.writeStringField("algorithm", "sha256");
+        g.writeStringField("hashValue", hex(32));
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        relationship3(
+            g,
+            id + ":l",
+            id,
+            "hasConcludedLicense",
+            "urn:hallmark:license:" + random.nextInt(LICENSES.length));
+        if (i > 0) {
+          relationship3(g, id + ":d", id, "dependsOn", "urn:hallmark:p" + random.nextInt(i));
+        }
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    }
+  }
+
+  private static void element(JsonGenerator g, String type, String id, String name)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", type);
+    g.writeStringField("spdxId", id);
+    g.writeStringField("creationInfo", "_:ci");
+    g.writeStringField("name", name);
+    g.writeEndObject();
+  }
+
+  private static void relationship3(JsonGenerator g, String id, String from, String type, String to)
+      throws IOException {
+    g.writeStartObject();
+    g.writeStringField("type", "Relationship");
+    g.writeStringField("spdxId", id);
+    g.writeStringField("creationInfo", "_:ci");
+    g.writeStringField("from", from);
+    g.writeStringField("relationshipType", type);
+    g.writeArrayFieldStart("to");
+    g.writeString(to);
+    g.writeEndArray();
+    g.writeEndObject();
   }
 
   private static void relationship(JsonGenerator g, String from, String type, String to)

@@ -71,7 +71,13 @@ public final class AdvisoryParsers {
 
   private JsonNode tree(byte[] bytes) throws AdvisoryFormatException {
     int i = 0;
-    while (i < bytes.length && (Character.isWhitespace(bytes[i]) || (bytes[i] & 0xff) >= 0xef)) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xef
+        && (bytes[1] & 0xff) == 0xbb
+        && (bytes[2] & 0xff) == 0xbf) {
+      i = 3; // UTF-8 byte order mark
+    }
+    while (i < bytes.length && Character.isWhitespace(bytes[i])) {
       i++;
     }
     if (i == bytes.length) {

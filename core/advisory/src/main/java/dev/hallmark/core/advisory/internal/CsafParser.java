@@ -38,10 +38,17 @@ final class CsafParser {
     String category = Json.required(doc, "category", "document");
     String title = Json.required(doc, "title", "document");
     JsonNode publisher = Json.object(doc, "publisher", "document", true);
-    Json.required(publisher, "category", "document.publisher");
+    CsafVocabulary.oneOf(
+        CsafVocabulary.PUBLISHER,
+        Json.required(publisher, "category", "document.publisher"),
+        "document.publisher.category");
     JsonNode tracking = Json.object(doc, "tracking", "document", true);
     String id = Json.required(tracking, "id", "document.tracking");
-    String status = Json.required(tracking, "status", "document.tracking");
+    String status =
+        CsafVocabulary.oneOf(
+            CsafVocabulary.STATUS,
+            Json.required(tracking, "status", "document.tracking"),
+            "document.tracking.status");
     Json.required(tracking, "version", "document.tracking");
     if (Json.array(tracking, "revision_history", "document.tracking").isEmpty()) {
       throw new AdvisoryFormatException("document.tracking.revision_history is required");
@@ -66,7 +73,10 @@ final class CsafParser {
         add(combined);
         relationships.add(
             new CsafRelationship(
-                Json.required(r, "category", where),
+                CsafVocabulary.oneOf(
+                    CsafVocabulary.RELATIONSHIP,
+                    Json.required(r, "category", where),
+                    where + ".category"),
                 Json.required(r, "product_reference", where),
                 Json.required(r, "relates_to_product_reference", where),
                 combined.productId(),
@@ -111,7 +121,9 @@ final class CsafParser {
   }
 
   private void branch(JsonNode b, List<String> path, String where) throws AdvisoryFormatException {
-    String category = Json.required(b, "category", where);
+    String category =
+        CsafVocabulary.oneOf(
+            CsafVocabulary.BRANCH, Json.required(b, "category", where), where + ".category");
     String name = Json.required(b, "name", where);
     List<String> here = new ArrayList<>(path);
     here.add(category + ":" + name);
@@ -187,7 +199,10 @@ final class CsafParser {
     for (JsonNode r : Json.array(v, "remediations", where)) {
       remediations.add(
           new CsafVulnerability.Remediation(
-              Json.required(r, "category", where + ".remediations"),
+              CsafVocabulary.oneOf(
+                  CsafVocabulary.REMEDIATION,
+                  Json.required(r, "category", where + ".remediations"),
+                  where + ".remediations.category"),
               Json.required(r, "details", where + ".remediations"),
               Json.text(r, "url"),
               Json.strings(r, "product_ids", where + ".remediations"),
@@ -197,7 +212,10 @@ final class CsafParser {
     for (JsonNode f : Json.array(v, "flags", where)) {
       flags.add(
           new CsafVulnerability.Flag(
-              Json.required(f, "label", where + ".flags"),
+              CsafVocabulary.oneOf(
+                  CsafVocabulary.FLAG,
+                  Json.required(f, "label", where + ".flags"),
+                  where + ".flags.label"),
               Json.strings(f, "product_ids", where + ".flags"),
               Json.strings(f, "group_ids", where + ".flags")));
     }
@@ -205,7 +223,10 @@ final class CsafParser {
     for (JsonNode t : Json.array(v, "threats", where)) {
       threats.add(
           new CsafVulnerability.Threat(
-              Json.required(t, "category", where + ".threats"),
+              CsafVocabulary.oneOf(
+                  CsafVocabulary.THREAT,
+                  Json.required(t, "category", where + ".threats"),
+                  where + ".threats.category"),
               Json.required(t, "details", where + ".threats"),
               Json.strings(t, "product_ids", where + ".threats"),
               Json.strings(t, "group_ids", where + ".threats")));
@@ -219,8 +240,10 @@ final class CsafParser {
     }
     JsonNode cwe = Json.object(v, "cwe", where, false);
     return new CsafVulnerability(
-        Json.text(v, "cve"),
-        cwe == null ? null : Json.text(cwe, "id"),
+        CsafVocabulary.matching(CsafVocabulary.CVE, Json.text(v, "cve"), where + ".cve"),
+        cwe == null
+            ? null
+            : CsafVocabulary.matching(CsafVocabulary.CWE, Json.text(cwe, "id"), where + ".cwe.id"),
         Json.text(v, "title"),
         ids,
         statuses,
@@ -238,7 +261,10 @@ final class CsafParser {
     for (JsonNode note : Json.array(n, "notes", where)) {
       out.add(
           new CsafVulnerability.Note(
-              Json.required(note, "category", where + ".notes"),
+              CsafVocabulary.oneOf(
+                  CsafVocabulary.NOTE,
+                  Json.required(note, "category", where + ".notes"),
+                  where + ".notes.category"),
               Json.text(note, "title"),
               Json.required(note, "text", where + ".notes")));
     }
@@ -251,7 +277,10 @@ final class CsafParser {
     for (JsonNode r : Json.array(n, "references", where)) {
       out.add(
           new Reference(
-              Json.text(r, "category"),
+              CsafVocabulary.oneOf(
+                  CsafVocabulary.REFERENCE,
+                  Json.text(r, "category"),
+                  where + ".references.category"),
               Json.required(r, "url", where + ".references"),
               Json.required(r, "summary", where + ".references")));
     }

@@ -18,10 +18,27 @@ import java.util.Set;
  */
 final class OsvParser {
   private static final Set<String> RANGE_TYPES = Set.of("SEMVER", "ECOSYSTEM", "GIT");
+  private static final Set<String> SEVERITY_TYPES =
+      Set.of("CVSS_V2", "CVSS_V3", "CVSS_V4", "Ubuntu");
+  private static final Set<String> REFERENCE_TYPES =
+      Set.of(
+          "ADVISORY",
+          "ARTICLE",
+          "DETECTION",
+          "DISCUSSION",
+          "REPORT",
+          "FIX",
+          "INTRODUCED",
+          "GIT",
+          "PACKAGE",
+          "EVIDENCE",
+          "WEB");
 
   OsvAdvisory parse(JsonNode r) throws AdvisoryFormatException {
     String id = Json.required(r, "id", "osv");
-    String modified = Json.required(r, "modified", "osv");
+    String modified = timestamp(Json.required(r, "modified", "osv"), "modified");
+    timestamp(Json.text(r, "published"), "published");
+    timestamp(Json.text(r, "withdrawn"), "withdrawn");
     List<OsvAdvisory.Affected> affected = new ArrayList<>();
     List<JsonNode> entries = Json.array(r, "affected", "osv");
     for (int i = 0; i < entries.size(); i++) {
@@ -29,8 +46,11 @@ final class OsvParser {
     }
     List<Reference> references = new ArrayList<>();
     for (JsonNode ref : Json.array(r, "references", "osv")) {
-      references.add(
-          new Reference(Json.text(ref, "type"), Json.required(ref, "url", "references"), null));
+      String type = Json.required(ref, "type", "references");
+      if (!REFERENCE_TYPES.contains(type)) {
+        throw new AdvisoryFormatException("references: unknown reference type '" + type + "'");
+      }
+      references.add(new Reference(type, Json.required(ref, "url", "references"), null));
     }
     return new OsvAdvisory(
         id,
@@ -133,6 +153,9 @@ final class OsvParser {
     List<Score> out = new ArrayList<>();
     for (JsonNode s : Json.array(n, "severity", where)) {
       String type = Json.required(s, "type", where + ".severity");
+      if (!SEVERITY_TYPES.contains(type)) {
+        throw new AdvisoryFormatException(where + ".severity: unknown type '" + type + "'");
+      }
       String score = Json.required(s, "score", where + ".severity");
       String version = null;
       if (score.startsWith("CVSS:")) {
@@ -142,5 +165,17 @@ final class OsvParser {
       out.add(new Score(type, version, score, null, null, List.of(), null));
     }
     return out;
+  }
+
+  /** An RFC 3339 date-time (as the schema requires), returned as written; null passes. */
+  private static String timestamp(String value, String field) throws AdvisoryFormatException {
+    if (value != null) {
+      try {
+        java.time.OffsetDateTime.parse(value);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw new AdvisoryFormatException(field + " is not an RFC 3339 date-time: " + value, e);
+      }
+    }
+    return value;
   }
 }

@@ -7,6 +7,7 @@ import dev.hallmark.core.sbom.SbomMetadata;
 import dev.hallmark.core.sbom.SbomPackage;
 import dev.hallmark.core.sbom.SbomService;
 import dev.hallmark.core.sbom.SbomSink;
+import dev.hallmark.core.sbom.SbomVulnerability;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class Collector implements SbomSink {
   private final List<SbomFile> files = new ArrayList<>();
   private final List<Relationship> relationships = new ArrayList<>();
   private final List<SbomService> services = new ArrayList<>();
+  private final List<SbomVulnerability> vulnerabilities = new ArrayList<>();
   private final List<String> warnings = new ArrayList<>();
 
   @Override
@@ -39,12 +41,18 @@ public final class Collector implements SbomSink {
   }
 
   @Override
+  public void onVulnerability(SbomVulnerability vulnerability) {
+    vulnerabilities.add(vulnerability);
+  }
+
+  @Override
   public void onWarning(String warning) {
     warnings.add(warning);
   }
 
   /** The document. */
   public SbomDocument finish(SbomMetadata metadata) {
-    return new SbomDocument(metadata, packages, files, relationships, services, warnings);
+    return new SbomDocument(
+        metadata, packages, files, relationships, services, vulnerabilities, warnings);
   }
 }

@@ -5,6 +5,7 @@ import dev.hallmark.core.sbom.SbomFile;
 import dev.hallmark.core.sbom.SbomPackage;
 import dev.hallmark.core.sbom.SbomService;
 import dev.hallmark.core.sbom.SbomSink;
+import dev.hallmark.core.sbom.SbomVulnerability;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,29 +31,51 @@ final class CycleDetectingSink implements SbomSink {
     this.next = next;
   }
 
+  /** A failure of the caller's sink, carried past the parser's handling of corrupt input. */
+  static final class SinkFailure extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    SinkFailure(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
   @Override
   public void onPackage(SbomPackage pkg) {
-    next.onPackage(pkg);
+    deliver(() -> next.onPackage(pkg));
   }
 
   @Override
   public void onFile(SbomFile file) {
-    next.onFile(file);
+    deliver(() -> next.onFile(file));
   }
 
   @Override
   public void onService(SbomService service) {
-    next.onService(service);
+    deliver(() -> next.onService(service));
+  }
+
+  @Override
+  public void onVulnerability(SbomVulnerability vulnerability) {
+    deliver(() -> next.onVulnerability(vulnerability));
   }
 
   @Override
   public void onWarning(String warning) {
-    next.onWarning(warning);
+    deliver(() -> next.onWarning(warning));
+  }
+
+  private static void deliver(Runnable call) {
+    try {
+      call.run();
+    } catch (RuntimeException e) {
+      throw new SinkFailure(e);
+    }
   }
 
   @Override
   public void onRelationship(Relationship r) {
-    next.onRelationship(r);
+    deliver(() -> next.onRelationship(r));
     String type = r.type().toLowerCase(Locale.ROOT).replace("_", "");
     boolean dependsOn = type.equals("dependson");
     boolean dependencyOf = type.equals("dependencyof");

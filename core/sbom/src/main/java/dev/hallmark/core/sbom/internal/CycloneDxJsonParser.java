@@ -64,6 +64,12 @@ final class CycloneDxJsonParser {
               model.service(n, null, "services[" + s++ + "]");
             }
             break;
+          case "vulnerabilities":
+            int v = 0;
+            for (JsonNode n = first(p, field); n != null; n = next(p)) {
+              model.vulnerability(n, "vulnerabilities[" + v++ + "]");
+            }
+            break;
           case "dependencies":
             int d = 0;
             for (JsonNode n = first(p, field); n != null; n = next(p)) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * CycloneDX 1.3–1.6 semantics shared by the JSON and XML readers: validates one component, service,
@@ -26,69 +25,6 @@ import java.util.regex.Pattern;
  * against the schema rules that matter, and hands the result to the sink.
  */
 final class CycloneDxModel {
-  private static final Pattern SERIAL =
-      Pattern.compile(
-          "urn:uuid:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
-  private static final Set<String> TYPES_13 =
-      Set.of(
-          "application",
-          "framework",
-          "library",
-          "container",
-          "operating-system",
-          "device",
-          "firmware",
-          "file");
-  private static final Set<String> TYPES_15_ADDED =
-      Set.of("platform", "device-driver", "machine-learning-model", "data");
-
-  private static final Set<String> SCOPES = Set.of("required", "optional", "excluded");
-  private static final Set<String> REFERENCE_TYPES =
-      Set.of(
-          "vcs",
-          "issue-tracker",
-          "website",
-          "advisories",
-          "bom",
-          "mailing-list",
-          "social",
-          "chat",
-          "documentation",
-          "support",
-          "source-distribution",
-          "distribution",
-          "distribution-intake",
-          "license",
-          "build-meta",
-          "build-system",
-          "release-notes",
-          "security-contact",
-          "model-card",
-          "log",
-          "configuration",
-          "evidence",
-          "formulation",
-          "attestation",
-          "threat-model",
-          "adversary-model",
-          "risk-assessment",
-          "vulnerability-assertion",
-          "exploitability-statement",
-          "pentest-report",
-          "static-analysis-report",
-          "dynamic-analysis-report",
-          "runtime-analysis-report",
-          "component-analysis-report",
-          "maturity-report",
-          "certification-report",
-          "codified-infrastructure",
-          "quality-metrics",
-          "poam",
-          "electronic-signature",
-          "digital-signature",
-          "rfc-9116",
-          "other");
-
   private final SbomFormat format;
   private final Compression compression;
   private final SbomSink sink;
@@ -120,7 +56,7 @@ final class CycloneDxModel {
   }
 
   void serialNumber(String serial) throws SbomFormatException {
-    if (serial != null && !SERIAL.matcher(serial).matches()) {
+    if (serial != null && !CycloneDxVocabulary.SERIAL.matcher(serial).matches()) {
       throw new SbomFormatException("serialNumber is not a urn:uuid: " + serial);
     }
     this.serialNumber = serial;
@@ -177,11 +113,12 @@ final class CycloneDxModel {
       throw new SbomFormatException(
           where + ".type '" + type + "' is not a CycloneDX " + versionOrLatest() + " type");
     }
-    String name = Json.required(c, "name", where);
+    String name = Json.present(c, "name", where);
     String ref = ref(c, where);
     String scope = Json.text(c, "scope");
-    if (scope != null && !SCOPES.contains(scope)) {
-      throw new SbomFormatException(where + ".scope '" + scope + "' is not one of " + SCOPES);
+    if (scope != null && !CycloneDxVocabulary.SCOPES.contains(scope)) {
+      throw new SbomFormatException(
+          where + ".scope '" + scope + "' is not one of " + CycloneDxVocabulary.SCOPES);
     }
     List<String> purls = new ArrayList<>();
     if (Json.text(c, "purl") != null) {
@@ -199,7 +136,7 @@ final class CycloneDxModel {
     List<ExternalReference> extRefs = new ArrayList<>();
     for (JsonNode r : Json.array(c, "externalReferences", where)) {
       String refType = Json.required(r, "type", where + ".externalReferences");
-      if (!REFERENCE_TYPES.contains(refType)) {
+      if (!CycloneDxVocabulary.REFERENCE_TYPES.contains(refType)) {
         throw new SbomFormatException(
             where + ".externalReferences: unknown reference type '" + refType + "'");
       }
@@ -238,7 +175,7 @@ final class CycloneDxModel {
     if (!s.isObject()) {
       throw new SbomFormatException(where + " must be an object");
     }
-    String name = Json.required(s, "name", where);
+    String name = Json.present(s, "name", where);
     String ref = ref(s, where);
     JsonNode provider = Json.object(s, "provider", where);
     sink.onService(
@@ -254,6 +191,13 @@ final class CycloneDxModel {
     for (int i = 0; i < nested.size(); i++) {
       service(nested.get(i), ref, where + ".services[" + i + "]");
     }
+  }
+
+  void vulnerability(JsonNode v, String where) throws SbomFormatException {
+    if (!v.isObject()) {
+      throw new SbomFormatException(where + " must be an object");
+    }
+    sink.onVulnerability(CycloneDxVulnerabilities.read(v, ref(v, where), where));
   }
 
   void dependency(JsonNode d, String where) throws SbomFormatException {
@@ -283,7 +227,15 @@ final class CycloneDxModel {
       throw new SbomFormatException("specVersion is required");
     }
     return new SbomMetadata(
-        format, specVersion, compression, serialNumber, name, created, creators, describes);
+        format,
+        specVersion,
+        compression,
+        serialNumber,
+        name,
+        created,
+        creators,
+        describes,
+        List.of());
   }
 
   private String ref(JsonNode node, String where) throws SbomFormatException {
@@ -354,7 +306,9 @@ final class CycloneDxModel {
         out.add(new License(kind, null, List.of(), licenseName));
       }
     }
-    if (expressions && entries.size() > 1) {
+    // From 1.5 on the schema's license choice is either licenses or a single expression; 1.3 and
+    // 1.4 allowed any mix.
+    if (expressions && entries.size() > 1 && versionOrLatest().compareTo("1.5") >= 0) {
       throw new SbomFormatException(
           where + ".licenses: a license expression must be the only entry of the list");
     }
@@ -373,9 +327,9 @@ final class CycloneDxModel {
 
   private Set<String> allowedTypes() {
     String v = versionOrLatest();
-    Set<String> types = new HashSet<>(TYPES_13);
+    Set<String> types = new HashSet<>(CycloneDxVocabulary.TYPES_13);
     if (v.compareTo("1.5") >= 0) {
-      types.addAll(TYPES_15_ADDED);
+      types.addAll(CycloneDxVocabulary.TYPES_15_ADDED);
     }
     if (v.compareTo("1.6") >= 0) {
       types.add("cryptographic-asset");

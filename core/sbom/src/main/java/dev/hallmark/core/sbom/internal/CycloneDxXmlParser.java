@@ -39,6 +39,10 @@ final class CycloneDxXmlParser {
     try {
       r.nextTag();
       String ns = r.getNamespaceURI();
+      if ("RDF".equals(r.getLocalName())) {
+        throw new SbomFormatException(
+            "SPDX RDF/XML is not supported; try SPDX 2.2 or 2.3 JSON or tag-value");
+      }
       if (!"bom".equals(r.getLocalName())) {
         throw new SbomFormatException(
             "XML root element is <" + r.getLocalName() + ">, not a CycloneDX <bom>");
@@ -80,6 +84,14 @@ final class CycloneDxXmlParser {
                   convert.convert(XmlElement.read(r, 3, limits.maxDepth())),
                   null,
                   "services[" + s++ + "]");
+            }
+            break;
+          case "vulnerabilities":
+            int v = 0;
+            while (r.nextTag() == XMLStreamConstants.START_ELEMENT) {
+              model.vulnerability(
+                  convert.convert(XmlElement.read(r, 3, limits.maxDepth())),
+                  "vulnerabilities[" + v++ + "]");
             }
             break;
           case "dependencies":

@@ -88,6 +88,8 @@ public final class DocumentReader {
         throw new SbomFormatException(limit.getMessage(), e);
       }
       throw new SbomFormatException("unreadable document: " + e.getMessage(), e);
+    } catch (CycleDetectingSink.SinkFailure e) {
+      throw (RuntimeException) e.getCause(); // the caller's own failure, unchanged
     } catch (RuntimeException e) {
       // Decompressors signal corrupt input with runtime exceptions too.
       LimitExceededException limit = limitCause(e);

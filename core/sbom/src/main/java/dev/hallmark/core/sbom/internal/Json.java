@@ -72,4 +72,16 @@ final class Json {
     }
     return v;
   }
+
+  /** The field as text, present but possibly empty (a schema string without minLength). */
+  static String present(JsonNode node, String field, String where) throws SbomFormatException {
+    JsonNode v = node.get(field);
+    if (v == null || v.isNull()) {
+      throw new SbomFormatException(where + "." + field + " is required");
+    }
+    if (!v.isValueNode()) {
+      throw new SbomFormatException(where + "." + field + " must be a string");
+    }
+    return v.asText();
+  }
 }

@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.core.sbom.Compression;
 import dev.hallmark.core.sbom.ExternalReference;
 import dev.hallmark.core.sbom.Hash;
-import dev.hallmark.core.sbom.License;
 import dev.hallmark.core.sbom.ModelCard;
-import dev.hallmark.core.sbom.Relationship;
 import dev.hallmark.core.sbom.SbomFile;
 import dev.hallmark.core.sbom.SbomFormat;
 import dev.hallmark.core.sbom.SbomFormatException;
@@ -30,12 +28,12 @@ import java.util.regex.Pattern;
 
 /**
  * SPDX 3.0 JSON-LD. The {@code @graph} is a web of references (licenses, suppliers and datasets are
- * separate elements joined by relationships), so its elements are held in memory and resolved at
- * the end; SPDX 3 documents are not streamed element by element.
+ * separate elements joined by relationships): each element is read on its own and turned at once
+ * into a compact record ({@link Spdx3Graph}); references are resolved and everything reaches the
+ * sink once the graph has been read.
  */
 final class Spdx3Parser {
   private static final Pattern CONTEXT = Pattern.compile("https://spdx\\.org/rdf/(3\\.[0-9.]+)/");
-  private static final String LICENSES = "https://spdx.org/licenses/";
   private static final Set<String> PACKAGE_TYPES =
       Set.of("software_Package", "ai_AIPackage", "dataset_DatasetPackage");
 
@@ -51,7 +49,9 @@ final class Spdx3Parser {
 
   SbomMetadata parse(InputStream in) throws IOException, SbomFormatException {
     String version = null;
-    List<JsonNode> graph = new ArrayList<>();
+    Spdx3Graph graph = new Spdx3Graph();
+    JsonNode document = null;
+    Map<String, JsonNode> creationInfos = new HashMap<>();
     try (JsonParser p = mapper.getFactory().createParser(in)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new SbomFormatException("an SPDX 3 JSON-LD document must be an object");
@@ -65,8 +65,24 @@ final class Spdx3Parser {
           if (p.currentToken() != JsonToken.START_ARRAY) {
             throw new SbomFormatException("@graph must be an array");
           }
+          int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            graph.add(mapper.readTree(p));
+            JsonNode e = mapper.readTree(p);
+            String where = "@graph[" + i++ + "]";
+            if (e == null || !e.isObject()) {
+              throw new SbomFormatException(where + " must be an object");
+            }
+            String type = type(e);
+            if (type == null) {
+              throw new SbomFormatException(where + ".type is required");
+            }
+            if (type.equals("SpdxDocument") && document == null) {
+              document = e;
+            } else if (type.equals("CreationInfo") && id(e) != null) {
+              creationInfos.put(id(e), e);
+            } else {
+              element(e, type, where, graph);
+            }
           }
         } else {
           p.skipChildren();
@@ -79,7 +95,32 @@ final class Spdx3Parser {
     if (version == null) {
       throw new SbomFormatException("@context is required (an SPDX 3 context URL)");
     }
-    return resolve(version, graph);
+    if (document == null) {
+      throw new SbomFormatException("@graph has no SpdxDocument element");
+    }
+    graph.emit(sink);
+    String created = null;
+    List<String> creators = new ArrayList<>();
+    JsonNode info = document.get("creationInfo");
+    if (info != null && !info.isObject()) {
+      info = creationInfos.get(info.asText());
+    }
+    if (info != null) {
+      created = Json.text(info, "created");
+      for (String agent : Json.strings(info, "createdBy", "SpdxDocument.creationInfo")) {
+        creators.add(graph.nameOf(agent));
+      }
+    }
+    return new SbomMetadata(
+        SbomFormat.SPDX_3_JSON_LD,
+        version,
+        compression,
+        Json.required(document, "spdxId", "SpdxDocument"),
+        Json.text(document, "name"),
+        created,
+        creators,
+        Json.strings(document, "rootElement", "SpdxDocument"),
+        List.of());
   }
 
   private static String version(JsonNode context) throws SbomFormatException {
@@ -103,102 +144,32 @@ final class Spdx3Parser {
     throw new SbomFormatException("@context " + urls + " is not an SPDX 3.0 context");
   }
 
-  private SbomMetadata resolve(String version, List<JsonNode> graph) throws SbomFormatException {
-    Map<String, JsonNode> byId = new HashMap<>();
-    for (int i = 0; i < graph.size(); i++) {
-      JsonNode e = graph.get(i);
-      if (!e.isObject()) {
-        throw new SbomFormatException("@graph[" + i + "] must be an object");
-      }
-      if (type(e) == null) {
-        throw new SbomFormatException("@graph[" + i + "].type is required");
-      }
-      String id = id(e);
-      if (id != null) {
-        byId.put(id, e);
-      }
-    }
-    Map<String, List<License>> licenses = new HashMap<>();
-    Map<String, List<String>> trainedOn = new HashMap<>();
-    List<Relationship> relationships = new ArrayList<>();
-    for (int i = 0; i < graph.size(); i++) {
-      JsonNode e = graph.get(i);
-      String type = type(e);
-      if (!type.equals("Relationship") && !type.equals("LifecycleScopedRelationship")) {
-        continue;
-      }
-      String where = "@graph[" + i + "]";
+  /** Turns one graph element into its compact form right away; its JSON tree is then dropped. */
+  private static void element(JsonNode e, String type, String where, Spdx3Graph graph)
+      throws SbomFormatException {
+    if (PACKAGE_TYPES.contains(type)) {
+      graph.pkg(pkg(e, type, where), Json.text(e, "suppliedBy"));
+    } else if (type.equals("software_File")) {
+      graph.file(
+          new SbomFile(
+              Json.required(e, "spdxId", where),
+              Json.required(e, "name", where),
+              hashes(e, where),
+              List.of()));
+    } else if (type.equals("Relationship") || type.equals("LifecycleScopedRelationship")) {
       String from = Json.required(e, "from", where);
       String relType = Json.required(e, "relationshipType", where);
       for (String to : Json.strings(e, "to", where)) {
-        if (relType.equals("hasDeclaredLicense") || relType.equals("hasConcludedLicense")) {
-          License.Kind kind =
-              relType.equals("hasDeclaredLicense") ? License.Kind.DECLARED : License.Kind.CONCLUDED;
-          licenses.computeIfAbsent(from, k -> new ArrayList<>()).add(license(kind, to, byId));
-        } else {
-          if (relType.equals("trainedOn") || relType.equals("testedOn")) {
-            JsonNode dataset = byId.get(to);
-            String name = dataset == null ? null : Json.text(dataset, "name");
-            trainedOn.computeIfAbsent(from, k -> new ArrayList<>()).add(name == null ? to : name);
-          }
-          relationships.add(new Relationship(from, relType, to));
-        }
+        graph.relationship(from, relType, to);
       }
+    } else if (Json.text(e, "simplelicensing_licenseExpression") != null && id(e) != null) {
+      graph.expression(id(e), Json.text(e, "simplelicensing_licenseExpression"));
+    } else if (Json.text(e, "name") != null && id(e) != null) {
+      graph.name(id(e), Json.text(e, "name"));
     }
-    String docId = null;
-    String docName = null;
-    List<String> describes = new ArrayList<>();
-    String created = null;
-    List<String> creators = new ArrayList<>();
-    for (int i = 0; i < graph.size(); i++) {
-      JsonNode e = graph.get(i);
-      String type = type(e);
-      String where = "@graph[" + i + "]";
-      if (PACKAGE_TYPES.contains(type)) {
-        sink.onPackage(pkg(e, type, where, byId, licenses, trainedOn));
-      } else if (type.equals("software_File")) {
-        sink.onFile(
-            new SbomFile(
-                Json.required(e, "spdxId", where),
-                Json.required(e, "name", where),
-                hashes(e, where),
-                licenses.getOrDefault(id(e), List.of())));
-      } else if (type.equals("SpdxDocument") && docId == null) {
-        docId = Json.required(e, "spdxId", where);
-        docName = Json.text(e, "name");
-        describes.addAll(Json.strings(e, "rootElement", where));
-        JsonNode info = creationInfo(e, byId);
-        if (info != null) {
-          created = Json.text(info, "created");
-          for (String agent : Json.strings(info, "createdBy", where + ".creationInfo")) {
-            creators.add(agentName(agent, byId));
-          }
-        }
-      }
-    }
-    relationships.forEach(sink::onRelationship);
-    if (docId == null) {
-      throw new SbomFormatException("@graph has no SpdxDocument element");
-    }
-    return new SbomMetadata(
-        SbomFormat.SPDX_3_JSON_LD,
-        version,
-        compression,
-        docId,
-        docName,
-        created,
-        creators,
-        describes);
   }
 
-  private SbomPackage pkg(
-      JsonNode e,
-      String type,
-      String where,
-      Map<String, JsonNode> byId,
-      Map<String, List<License>> licenses,
-      Map<String, List<String>> trainedOn)
-      throws SbomFormatException {
+  private static SbomPackage pkg(JsonNode e, String type, String where) throws SbomFormatException {
     String id = Json.required(e, "spdxId", where);
     String name = Json.required(e, "name", where);
     List<String> purls = new ArrayList<>();
@@ -233,14 +204,13 @@ final class Spdx3Parser {
             new ExternalReference(f.equals("software_homePage") ? "website" : "distribution", v));
       }
     }
-    String supplier = Json.text(e, "suppliedBy");
     String kind = Json.text(e, "software_primaryPurpose");
     if (type.equals("dataset_DatasetPackage") && kind == null) {
       kind = "data";
     }
     ModelCard card = null;
     if (type.equals("ai_AIPackage")) {
-      card = modelCard(e, trainedOn.getOrDefault(id, List.of()));
+      card = modelCard(e, List.of());
       if (kind == null) {
         kind = "model";
       }
@@ -254,8 +224,8 @@ final class Spdx3Parser {
         purls,
         cpes,
         hashes(e, where),
-        licenses.getOrDefault(id, List.of()),
-        supplier == null ? null : agentName(supplier, byId),
+        List.of(),
+        null,
         others,
         null,
         card,
@@ -300,37 +270,6 @@ final class Spdx3Parser {
       }
     }
     return out;
-  }
-
-  private static License license(License.Kind kind, String to, Map<String, JsonNode> byId) {
-    JsonNode target = byId.get(to);
-    if (target != null) {
-      String expression = Json.text(target, "simplelicensing_licenseExpression");
-      if (expression != null) {
-        return Licenses.expression(kind, expression);
-      }
-      String name = Json.text(target, "name");
-      return new License(kind, null, List.of(), name == null ? to : name);
-    }
-    if (to.startsWith(LICENSES)) {
-      String id = to.substring(LICENSES.length());
-      return new License(kind, id, List.of(id), null);
-    }
-    return new License(kind, null, List.of(), to);
-  }
-
-  private static JsonNode creationInfo(JsonNode e, Map<String, JsonNode> byId) {
-    JsonNode info = e.get("creationInfo");
-    if (info == null) {
-      return null;
-    }
-    return info.isObject() ? info : byId.get(info.asText());
-  }
-
-  private static String agentName(String id, Map<String, JsonNode> byId) {
-    JsonNode agent = byId.get(id);
-    String name = agent == null ? null : Json.text(agent, "name");
-    return name == null ? id : name;
   }
 
   private static String type(JsonNode e) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.core.sbom.Compression;
+import dev.hallmark.core.sbom.ExternalDocument;
 import dev.hallmark.core.sbom.ExternalReference;
 import dev.hallmark.core.sbom.Hash;
 import dev.hallmark.core.sbom.License;
@@ -44,6 +45,7 @@ final class SpdxJsonParser {
       String created = null;
       List<String> creators = new ArrayList<>();
       List<String> describes = new ArrayList<>();
+      List<ExternalDocument> externalDocuments = new ArrayList<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         p.nextToken();
@@ -81,6 +83,15 @@ final class SpdxJsonParser {
               throw new SbomFormatException("documentDescribes must be an array");
             }
             described.forEach(d -> describes.add(d.asText()));
+            break;
+          case "externalDocumentRefs":
+            JsonNode refs = mapper.readTree(p);
+            if (!refs.isArray()) {
+              throw new SbomFormatException("externalDocumentRefs must be an array");
+            }
+            for (JsonNode r : refs) {
+              externalDocuments.add(externalDocument(r));
+            }
             break;
           case "packages":
             int i = 0;
@@ -128,8 +139,25 @@ final class SpdxJsonParser {
           name,
           created,
           creators,
-          describes.stream().distinct().toList());
+          describes.stream().distinct().toList(),
+          externalDocuments);
     }
+  }
+
+  private static ExternalDocument externalDocument(JsonNode r) throws SbomFormatException {
+    String where = "externalDocumentRefs";
+    JsonNode checksum = Json.object(r, "checksum", where);
+    return new ExternalDocument(
+        Json.required(r, "externalDocumentId", where),
+        Json.required(r, "spdxDocument", where),
+        checksum == null
+            ? null
+            : SpdxElements.checksum(
+                SpdxVocabulary.check(
+                    SpdxVocabulary.CHECKSUMS,
+                    Json.required(checksum, "algorithm", where + ".checksum"),
+                    where + ".checksum.algorithm"),
+                Json.required(checksum, "checksumValue", where + ".checksum")));
   }
 
   private SbomPackage pkg(JsonNode n, String where) throws SbomFormatException {

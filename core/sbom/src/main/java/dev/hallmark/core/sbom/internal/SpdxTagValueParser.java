@@ -1,6 +1,7 @@
 package dev.hallmark.core.sbom.internal;
 
 import dev.hallmark.core.sbom.Compression;
+import dev.hallmark.core.sbom.ExternalDocument;
 import dev.hallmark.core.sbom.ExternalReference;
 import dev.hallmark.core.sbom.Hash;
 import dev.hallmark.core.sbom.License;
@@ -41,6 +42,7 @@ final class SpdxTagValueParser {
   private String created;
   private final List<String> creators = new ArrayList<>();
   private final List<String> describes = new ArrayList<>();
+  private final List<ExternalDocument> externalDocuments = new ArrayList<>();
   private Section section = Section.DOCUMENT;
   private int lineNo;
   // the element being read
@@ -94,7 +96,8 @@ final class SpdxTagValueParser {
         docName,
         created,
         creators,
-        describes.stream().distinct().toList());
+        describes.stream().distinct().toList(),
+        externalDocuments);
   }
 
   private String multiLine(BufferedReader r, String start) throws IOException, SbomFormatException {
@@ -165,7 +168,7 @@ final class SpdxTagValueParser {
     }
   }
 
-  private void documentTag(String tag, String value) {
+  private void documentTag(String tag, String value) throws SbomFormatException {
     switch (tag) {
       case "SPDXID":
         docId = value;
@@ -175,6 +178,16 @@ final class SpdxTagValueParser {
         break;
       case "DocumentNamespace":
         namespace = value;
+        break;
+      case "ExternalDocumentRef":
+        String[] ref = value.split("\\s+", 3);
+        if (ref.length != 3) {
+          throw new SbomFormatException(
+              "line "
+                  + lineNo
+                  + ": ExternalDocumentRef needs 'DocumentRef-x namespace ALG: value'");
+        }
+        externalDocuments.add(new ExternalDocument(ref[0], ref[1], checksum(ref[2])));
         break;
       case "Creator":
         creators.add(value);

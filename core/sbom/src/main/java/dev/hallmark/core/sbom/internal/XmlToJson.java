@@ -29,7 +29,8 @@ final class XmlToJson {
           Map.entry("authors", "author"),
           Map.entry("licenses", "license"),
           Map.entry("performanceMetrics", "performanceMetric"),
-          Map.entry("datasets", "dataset"));
+          Map.entry("datasets", "dataset"),
+          Map.entry("affects", "target"));
 
   private final JsonNodeFactory nodes = JsonNodeFactory.instance;
 
