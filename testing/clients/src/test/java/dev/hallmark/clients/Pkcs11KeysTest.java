@@ -137,6 +137,8 @@ class Pkcs11KeysTest {
       return files
           .filter(Files::isRegularFile)
           .filter(p -> !p.toString().contains("postgres"))
+          // the TUF repository's keys are files (trust.keys.dir); not PKCS#11 yet
+          .filter(p -> !p.getParent().endsWith(Path.of("tuf", "keys")))
           .filter(
               p -> {
                 try {
