@@ -1,6 +1,7 @@
 package dev.hallmark.tsa;
 
 import dev.hallmark.core.crypto.KeyDetails;
+import dev.hallmark.core.crypto.KeyFiles;
 import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PrivateKeys;
 import dev.hallmark.core.crypto.PublicKeys;
@@ -9,8 +10,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
@@ -95,16 +94,6 @@ public final class TsaKeyFiles {
   }
 
   private static void write(Path file, String pem, boolean secret) throws IOException {
-    Path parent = file.toAbsolutePath().getParent();
-    Files.createDirectories(parent);
-    Path tmp = Files.createTempFile(parent, ".tsa", ".tmp");
-    try {
-      Files.setPosixFilePermissions(
-          tmp, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
-      Files.writeString(tmp, pem, StandardCharsets.US_ASCII);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    KeyFiles.write(file, pem, secret);
   }
 }

@@ -11,9 +11,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -178,15 +176,7 @@ public final class CaTls {
   }
 
   private static void write(Path file, String content, boolean secret) throws IOException {
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      // a temporary file starts private; the certificate is public (clients must trust it)
-      Files.setPosixFilePermissions(
-          tmp, PosixFilePermissions.fromString(secret ? "rw-------" : "rw-r--r--"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the directory's permissions apply
-    }
-    Files.writeString(tmp, content, StandardCharsets.US_ASCII);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    // the certificate is public (clients must trust it), the key secret
+    dev.hallmark.core.crypto.KeyFiles.write(file, content, secret);
   }
 }

@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -144,18 +141,8 @@ public final class TrustRootDocuments {
   }
 
   private void writeJson(Path file, ObjectNode json) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".trust", ".tmp");
-    try {
-      Files.writeString(
-          tmp,
-          mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
-          StandardCharsets.UTF_8);
-      Files.setPosixFilePermissions(
-          tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    dev.hallmark.core.crypto.KeyFiles.write(
+        file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n", false);
   }
 
   private static String time(Instant t) {

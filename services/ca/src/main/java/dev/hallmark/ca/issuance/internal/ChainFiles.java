@@ -1,19 +1,13 @@
 package dev.hallmark.ca.issuance.internal;
 
 import dev.hallmark.ca.issuance.CaChainException;
+import dev.hallmark.core.crypto.KeyFiles;
 import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PublicKeys;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +18,6 @@ import java.util.List;
  * rename. Secret files are created {@code 0600} before any byte is written.
  */
 public final class ChainFiles {
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-
   private ChainFiles() {}
 
   /**
@@ -36,37 +27,7 @@ public final class ChainFiles {
    * @throws IOException if the directory is not writable or the rename fails
    */
   public static void write(Path target, String text, boolean secret) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp =
-        POSIX
-            ? Files.createTempFile(
-                dir,
-                ".tmp-",
-                ".pem",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
-            : Files.createTempFile(dir, ".tmp-", ".pem");
-    try {
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ByteBuffer buf = ByteBuffer.wrap(text.getBytes(StandardCharsets.US_ASCII));
-        while (buf.hasRemaining()) {
-          ch.write(buf);
-        }
-        ch.force(true);
-      }
-      if (POSIX && !secret) {
-        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
-      }
-      try {
-        Files.move(
-            tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      } catch (AtomicMoveNotSupportedException e) {
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-      }
-      forceDirectory(dir);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    KeyFiles.write(target, text.getBytes(StandardCharsets.US_ASCII), secret);
   }
 
   /** PEM text of {@code certs}, in order. */
@@ -106,13 +67,5 @@ public final class ChainFiles {
       }
     }
     return List.copyOf(out);
-  }
-
-  private static void forceDirectory(Path dir) {
-    try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-      ch.force(true);
-    } catch (IOException e) {
-      // Some file systems cannot sync a directory; the rename itself is still atomic there.
-    }
   }
 }
