@@ -6,7 +6,6 @@ import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.Signer;
 import dev.hallmark.core.crypto.Signers;
-import dev.hallmark.testkit.LogKeyFile;
 import dev.hallmark.testkit.ServerProcess;
 import dev.hallmark.testkit.SharedPostgres;
 import java.net.URI;
@@ -15,18 +14,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -92,12 +90,6 @@ public final class CaLoad implements Callable<Integer> {
       description = "Check every n-th answer's chain and SCT (default: ${DEFAULT-VALUE}).")
   int verifyEvery;
 
-  @Option(names = "--max-concurrency", defaultValue = "64", description = "In flight for 'max'.")
-  int maxConcurrency;
-
-  @Option(names = "--max-outstanding", defaultValue = "4096", description = "Open-loop cap.")
-  int maxOutstanding;
-
   @Option(
       names = "--max-rate-guess",
       defaultValue = "2000",
@@ -113,9 +105,6 @@ public final class CaLoad implements Callable<Integer> {
   @Option(names = "--connections", defaultValue = "1", description = "h2: connections.")
   int connections;
 
-  @Option(names = "--event-loops", defaultValue = "1", description = "Generator I/O threads.")
-  int eventLoops;
-
   @Option(
       names = "--settle-max-seconds",
       defaultValue = "240",
@@ -125,15 +114,9 @@ public final class CaLoad implements Callable<Integer> {
               + " ${DEFAULT-VALUE}).")
   int settleMaxSeconds;
 
-  @Option(
-      names = "--server-jvm-option",
-      description = "Extra JVM option for the server (repeatable), e.g. for JFR.")
-  List<String> serverJvmOptions = new ArrayList<>();
-
-  @Option(names = "--server-env", description = "KEY=VALUE for the server (repeatable).")
-  Map<String, String> serverEnv = new HashMap<>();
-
   private final HttpClient plain = HttpClient.newHttpClient();
+
+  @Mixin ServerOptions serverOptions = new ServerOptions();
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new CaLoad()).execute(args));
@@ -147,7 +130,8 @@ public final class CaLoad implements Callable<Integer> {
     try (SharedPostgres postgres =
             SharedPostgres.start(
                 Map.of("shared_buffers", "256MB", "max_wal_size", "4GB", "wal_buffers", "16MB"));
-        ServerProcess server = startServer(postgres)) {
+        ServerProcess server =
+            serverOptions.start(postgres, "ca-load", Map.of("HALLMARK_OIDC_ENABLED", "true"))) {
       URI ca = server.endpoint("caUrl");
       URI oidc = server.endpoint("oidcIssuerUrl");
       CertificateCheck check =
@@ -160,8 +144,8 @@ public final class CaLoad implements Callable<Integer> {
               verifyEvery,
               201,
               duration,
-              maxConcurrency,
-              maxOutstanding,
+              serverOptions.maxConcurrency,
+              serverOptions.maxOutstanding,
               settleMaxSeconds);
       List<Prepared> prepared = prepare();
       Tokens tokens = new Tokens(oidc);
@@ -169,7 +153,7 @@ public final class CaLoad implements Callable<Integer> {
       log("CA at " + ca + ", issuer " + oidc + ", transport " + protocol);
       boolean errors = false;
       try (Transport http =
-          new Transport(ca, SIGNING_CERT_PATH, protocol, eventLoops, connections)) {
+          new Transport(ca, SIGNING_CERT_PATH, protocol, serverOptions.eventLoops, connections)) {
         int cursor = 0;
         List<String> steps = new ArrayList<>();
         if (warmup > 0) {
@@ -193,20 +177,6 @@ public final class CaLoad implements Callable<Integer> {
       rows.forEach(r -> System.out.println(r[0]));
       return errors ? 3 : 0;
     }
-  }
-
-  private ServerProcess startServer(SharedPostgres postgres) throws Exception {
-    Path dir = Files.createTempDirectory("hallmark-ca-load");
-    Path key = dir.resolve("log-key.pem");
-    LogKeyFile.create(key, new SecureRandom());
-    Map<String, String> env = new HashMap<>(postgres.serverEnv(postgres.freshDatabaseUrl()));
-    env.put("HALLMARK_REKOR_V2_KEY_FILE", key.toString());
-    env.put("HALLMARK_OIDC_ENABLED", "true");
-    env.putAll(serverEnv);
-    List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC"));
-    jvm.addAll(serverJvmOptions);
-    log("starting a server (data in " + dir + ", JVM options " + jvm + ")");
-    return ServerProcess.start(dir.resolve("server"), env, jvm, Duration.ofSeconds(90));
   }
 
   private int requests(String step) {

@@ -1,20 +1,16 @@
 package dev.hallmark.bench;
 
 import com.linecorp.armeria.common.MediaType;
-import dev.hallmark.testkit.LogKeyFile;
 import dev.hallmark.testkit.ServerProcess;
 import dev.hallmark.testkit.SharedPostgres;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -26,6 +22,7 @@ import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -67,20 +64,11 @@ public final class TsaLoad implements Callable<Integer> {
       description = "Check every n-th answer (default: ${DEFAULT-VALUE}).")
   int verifyEvery;
 
-  @Option(names = "--max-concurrency", defaultValue = "64", description = "In flight for 'max'.")
-  int maxConcurrency;
-
-  @Option(names = "--max-outstanding", defaultValue = "4096", description = "Open-loop cap.")
-  int maxOutstanding;
-
   @Option(
       names = "--max-rate-guess",
       defaultValue = "8000",
       description = "Timestamps/s to prepare requests for in 'max'.")
   int maxRateGuess;
-
-  @Option(names = "--event-loops", defaultValue = "1", description = "Generator I/O threads.")
-  int eventLoops;
 
   @Option(
       names = "--settle-max-seconds",
@@ -88,13 +76,7 @@ public final class TsaLoad implements Callable<Integer> {
       description = "After each step, wait (up to this long) until the server is idle.")
   int settleMaxSeconds;
 
-  @Option(
-      names = "--server-jvm-option",
-      description = "Extra JVM option for the server (repeatable), e.g. for JFR.")
-  List<String> serverJvmOptions = new ArrayList<>();
-
-  @Option(names = "--server-env", description = "KEY=VALUE for the server (repeatable).")
-  Map<String, String> serverEnv = new HashMap<>();
+  @Mixin ServerOptions serverOptions = new ServerOptions();
 
   public static void main(String[] args) {
     System.exit(new CommandLine(new TsaLoad()).execute(args));
@@ -103,7 +85,7 @@ public final class TsaLoad implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     try (SharedPostgres postgres = SharedPostgres.start(Map.of());
-        ServerProcess server = startServer(postgres)) {
+        ServerProcess server = serverOptions.start(postgres, "tsa-load", Map.of())) {
       URI url = server.endpoint("tsaUrl");
       URI base = URI.create(url.getScheme() + "://" + url.getAuthority());
       X509Certificate tsaCert;
@@ -119,8 +101,8 @@ public final class TsaLoad implements Callable<Integer> {
               verifyEvery,
               200,
               duration,
-              maxConcurrency,
-              maxOutstanding,
+              serverOptions.maxConcurrency,
+              serverOptions.maxOutstanding,
               settleMaxSeconds);
       table.log("TSA at " + url);
       List<String> rows = new ArrayList<>();
@@ -132,7 +114,7 @@ public final class TsaLoad implements Callable<Integer> {
               TIMESTAMP_PATH,
               MediaType.parse("application/timestamp-query"),
               Transport.Protocol.h1,
-              eventLoops,
+              serverOptions.eventLoops,
               1)) {
         List<String> steps = new ArrayList<>();
         if (warmup > 0) {
@@ -158,18 +140,6 @@ public final class TsaLoad implements Callable<Integer> {
       rows.forEach(System.out::println);
       return errors ? 3 : 0;
     }
-  }
-
-  private ServerProcess startServer(SharedPostgres postgres) throws Exception {
-    Path dir = Files.createTempDirectory("hallmark-tsa-load");
-    Path key = dir.resolve("log-key.pem");
-    LogKeyFile.create(key, new SecureRandom());
-    Map<String, String> env = new HashMap<>(postgres.serverEnv(postgres.freshDatabaseUrl()));
-    env.put("HALLMARK_REKOR_V2_KEY_FILE", key.toString());
-    env.putAll(serverEnv);
-    List<String> jvm = new ArrayList<>(List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC"));
-    jvm.addAll(serverJvmOptions);
-    return ServerProcess.start(dir.resolve("server"), env, jvm, Duration.ofSeconds(90));
   }
 
   /** DER queries as sigstore-java makes them: random imprint, 64-bit nonce, certReq false. */
