@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       VerifyEntryCommand.class,
       TokenCommand.class,
       TrustCommand.class,
+      ScanCommand.class,
       ConformanceCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -35,6 +35,7 @@ class DependencyRuleTest {
           "dev.hallmark.core.verify",
           "dev.hallmark.core.ct",
           "dev.hallmark.core.tuf",
+          "dev.hallmark.core.findings",
           "dev.hallmark.core.sbom",
           "dev.hallmark.core.advisory",
           "dev.hallmark.tlog",
@@ -224,6 +225,13 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.core.tuf.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.core.findings..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.core.findings.internal..")
         .check(classes);
     noClasses()
         .that()

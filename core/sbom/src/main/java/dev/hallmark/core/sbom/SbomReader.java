@@ -3,6 +3,7 @@ package dev.hallmark.core.sbom;
 import dev.hallmark.core.sbom.internal.Collector;
 import dev.hallmark.core.sbom.internal.DocumentReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.util.Objects;
 
@@ -52,5 +53,19 @@ public final class SbomReader {
     Objects.requireNonNull(in, "in");
     Objects.requireNonNull(sink, "sink");
     return reader.read(in, format, sink);
+  }
+
+  /**
+   * The content of {@code in} decompressed (gzip, bzip2, xz or zstd, detected by magic bytes;
+   * anything else as is) under the same size and ratio limits SBOMs get — for other documents read
+   * alongside SBOMs, such as advisories.
+   *
+   * @throws IOException if the stream cannot be read; reading the result throws when a limit is
+   *     exceeded, with a message naming it
+   */
+  public static InputStream decompressed(InputStream in, SbomLimits limits) throws IOException {
+    InputStream buffered = in.markSupported() ? in : new java.io.BufferedInputStream(in);
+    return dev.hallmark.core.sbom.internal.Decompression.open(
+        buffered, dev.hallmark.core.sbom.internal.Decompression.detect(buffered), limits);
   }
 }

@@ -11,11 +11,11 @@ import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.tukaani.xz.XZInputStream;
 
 /** Detects compression by magic bytes and returns the limited, decompressed stream. */
-final class Decompression {
+public final class Decompression {
   private Decompression() {}
 
   /** The compression of a stream that supports mark/reset; the stream is left unread. */
-  static Compression detect(InputStream in) throws IOException {
+  public static Compression detect(InputStream in) throws IOException {
     in.mark(8);
     byte[] m = in.readNBytes(6);
     in.reset();
@@ -39,7 +39,7 @@ final class Decompression {
    *
    * @param raw the stream as given, positioned at the start
    */
-  static InputStream open(InputStream raw, Compression compression, SbomLimits limits)
+  public static InputStream open(InputStream raw, Compression compression, SbomLimits limits)
       throws IOException {
     if (compression == Compression.NONE) {
       return new BufferedInputStream(new LimitedInputStream(raw, limits, null), 1 << 16);

@@ -1,0 +1,144 @@
+package dev.hallmark.core.findings;
+
+import dev.hallmark.core.advisory.Advisory;
+import dev.hallmark.core.advisory.CsafAdvisory;
+import dev.hallmark.core.advisory.CveRecord;
+import dev.hallmark.core.advisory.OsvAdvisory;
+import dev.hallmark.core.findings.internal.CsafStatements;
+import dev.hallmark.core.findings.internal.CveStatements;
+import dev.hallmark.core.findings.internal.OsvStatements;
+import dev.hallmark.core.findings.internal.Parsed;
+import dev.hallmark.core.findings.internal.Statement;
+import dev.hallmark.core.match.VersionSchemes;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Correlates components (from an SBOM) with advisories (CSAF, OSV, CVE 5) into findings, each with
+ * the evidence that decided it. Matching is by machine identity only (package URL, CPE), versions
+ * are compared in the scheme of the package's ecosystem, and when several statements concern the
+ * same (component, vulnerability) the {@code precedence} decides which one is effective — by
+ * default a "not affected" (VEX) statement wins over "fixed", which wins over "affected", which
+ * wins over "under investigation"; the losers are kept as overridden evidence. Thread-safe.
+ */
+public final class Correlator {
+  /** The default precedence, strongest first. */
+  public static final List<FindingStatus> DEFAULT_PRECEDENCE =
+      List.of(
+          FindingStatus.NOT_AFFECTED,
+          FindingStatus.FIXED,
+          FindingStatus.AFFECTED,
+          FindingStatus.UNDER_INVESTIGATION);
+
+  private final List<FindingStatus> precedence;
+  private final OsvStatements osv;
+  private final CsafStatements csaf;
+  private final CveStatements cve;
+
+  /** A correlator with the standard version schemes and the default precedence. */
+  public Correlator() {
+    this(VersionSchemes.standard(), DEFAULT_PRECEDENCE);
+  }
+
+  /**
+   * @param precedence every status once, strongest first
+   */
+  public Correlator(VersionSchemes schemes, List<FindingStatus> precedence) {
+    Objects.requireNonNull(schemes, "schemes");
+    if (precedence.size() != FindingStatus.values().length
+        || precedence.stream().distinct().count() != precedence.size()) {
+      throw new IllegalArgumentException("the precedence must name every status exactly once");
+    }
+    this.precedence = List.copyOf(precedence);
+    this.osv = new OsvStatements(schemes);
+    this.csaf = new CsafStatements(schemes);
+    this.cve = new CveStatements(schemes);
+  }
+
+  /** The findings and the warnings (identifiers or ranges that could not be used). */
+  public record Result(List<Finding> findings, List<String> warnings) {
+    public Result {
+      findings = List.copyOf(findings);
+      warnings = List.copyOf(warnings);
+    }
+  }
+
+  /** Correlates; the findings come in component order, then by vulnerability id. */
+  public Result correlate(
+      Collection<Component> components, Collection<? extends Advisory> advisories) {
+    List<String> warnings = new ArrayList<>();
+    List<Parsed> parsed = new ArrayList<>();
+    for (Component c : components) {
+      parsed.add(Parsed.of(c, warnings));
+    }
+    List<Statement> statements = new ArrayList<>();
+    for (Advisory a : advisories) {
+      if (a instanceof OsvAdvisory) {
+        statements.addAll(osv.of((OsvAdvisory) a, parsed, warnings));
+      } else if (a instanceof CsafAdvisory) {
+        statements.addAll(csaf.of((CsafAdvisory) a, parsed, warnings));
+      } else if (a instanceof CveRecord) {
+        statements.addAll(cve.of((CveRecord) a, parsed, warnings));
+      }
+    }
+    Map<String, List<Statement>> byPair = new LinkedHashMap<>();
+    for (Parsed p : parsed) {
+      statements.stream()
+          .filter(s -> s.component() == p)
+          .sorted(java.util.Comparator.comparing(Statement::vulnerability))
+          .forEach(
+              s ->
+                  byPair
+                      .computeIfAbsent(
+                          p.component().ref() + "\u0000" + s.vulnerability(),
+                          k -> new ArrayList<>())
+                      .add(s));
+    }
+    List<Finding> findings = new ArrayList<>();
+    for (List<Statement> pair : byPair.values()) {
+      findings.add(decide(pair));
+    }
+    return new Result(findings, warnings);
+  }
+
+  private Finding decide(List<Statement> pair) {
+    Statement best = pair.get(0);
+    for (Statement s : pair) {
+      if (precedence.indexOf(s.status()) < precedence.indexOf(best.status())) {
+        best = s;
+      }
+    }
+    List<Evidence> overridden = new ArrayList<>();
+    List<String> aliases = new ArrayList<>();
+    String severity = best.severity();
+    Double score = best.baseScore();
+    for (Statement s : pair) {
+      for (String alias : s.aliases()) {
+        if (!aliases.contains(alias) && !alias.equals(best.vulnerability())) {
+          aliases.add(alias);
+        }
+      }
+      if (s != best) {
+        overridden.add(s.evidence());
+      }
+      if (s.baseScore() != null && (score == null || s.baseScore() > score)) {
+        score = s.baseScore();
+        severity = s.severity();
+      }
+    }
+    return new Finding(
+        best.component().component(),
+        best.vulnerability(),
+        aliases,
+        best.status(),
+        best.justification(),
+        severity,
+        score,
+        best.evidence(),
+        overridden);
+  }
+}

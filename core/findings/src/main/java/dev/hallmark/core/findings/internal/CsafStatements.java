@@ -1,0 +1,193 @@
+package dev.hallmark.core.findings.internal;
+
+import dev.hallmark.core.advisory.CsafAdvisory;
+import dev.hallmark.core.advisory.CsafProduct;
+import dev.hallmark.core.advisory.CsafRelationship;
+import dev.hallmark.core.advisory.CsafVulnerability;
+import dev.hallmark.core.advisory.ProductStatus;
+import dev.hallmark.core.advisory.Score;
+import dev.hallmark.core.findings.Evidence;
+import dev.hallmark.core.findings.FindingStatus;
+import dev.hallmark.core.match.Cpe;
+import dev.hallmark.core.match.CpeException;
+import dev.hallmark.core.match.CpeRelation;
+import dev.hallmark.core.match.PackageUrl;
+import dev.hallmark.core.match.PurlException;
+import dev.hallmark.core.match.VersionScheme;
+import dev.hallmark.core.match.VersionSchemes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * CSAF: every product id in a vulnerability's status lists is resolved through the product tree — a
+ * full product name, or a relationship whose product reference (the component) is installed on, or
+ * a default component of, another product (the context) — to machine identities: the component's
+ * package URL or CPE. A component matches by package URL (same type, namespace and name; the
+ * product's version, when it has one, equal in the type's scheme; an unversioned product matches
+ * every version) or by CPE (the product's CPE a superset of or equal to the component's). The
+ * product name is never a match key.
+ */
+public final class CsafStatements {
+  private final VersionSchemes schemes;
+
+  public CsafStatements(VersionSchemes schemes) {
+    this.schemes = schemes;
+  }
+
+  public List<Statement> of(CsafAdvisory a, List<Parsed> components, List<String> warnings) {
+    List<Statement> out = new ArrayList<>();
+    for (CsafVulnerability v : a.vulnerabilities()) {
+      String vulnerability = v.cve() != null ? v.cve() : a.id();
+      List<String> aliases = new ArrayList<>(v.ids());
+      for (ProductStatus status : ProductStatus.values()) {
+        FindingStatus mapped = map(status);
+        if (mapped == null) {
+          continue;
+        }
+        for (String productId : v.products(status)) {
+          Resolved r = resolve(a, productId);
+          if (r == null) {
+            warnings.add(a.id() + ": product " + productId + " is not in the product tree");
+            continue;
+          }
+          for (Parsed c : components) {
+            Optional<Evidence> how = match(a, status, productId, r, c);
+            if (how.isEmpty()) {
+              continue;
+            }
+            Optional<Score> score = Severities.pick(scoresFor(v, productId));
+            out.add(
+                new Statement(
+                    c,
+                    vulnerability,
+                    aliases,
+                    mapped,
+                    mapped == FindingStatus.NOT_AFFECTED ? justification(v, productId) : null,
+                    score.map(Severities::word).orElse(null),
+                    score.map(Score::baseScore).orElse(null),
+                    how.get()));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The component identity behind a product id, and the product it is part of (if any). */
+  private record Resolved(CsafProduct component, String context) {}
+
+  private static Resolved resolve(CsafAdvisory a, String productId) {
+    Optional<CsafRelationship> rel = a.relationshipOf(productId);
+    if (rel.isPresent()) {
+      CsafProduct component = a.products().get(rel.get().productReference());
+      return component == null ? null : new Resolved(component, rel.get().relatesTo());
+    }
+    CsafProduct p = a.products().get(productId);
+    return p == null ? null : new Resolved(p, null);
+  }
+
+  private Optional<Evidence> match(
+      CsafAdvisory a, ProductStatus status, String productId, Resolved r, Parsed c) {
+    String statement =
+        "CSAF "
+            + status.field()
+            + ": "
+            + productId
+            + (r.context() == null
+                ? ""
+                : " (" + r.component().productId() + " in " + r.context() + ")");
+    if (r.component().purl() != null && c.purl() != null) {
+      PackageUrl product;
+      try {
+        product = PackageUrl.parse(r.component().purl());
+      } catch (PurlException e) {
+        return Optional.empty();
+      }
+      if (!product.base().equals(c.purl().base())) {
+        return Optional.empty();
+      }
+      if (product.version() == null) {
+        return Optional.of(
+            new Evidence(a.id(), "purl", product.toString(), "all versions", "none", statement));
+      }
+      Optional<VersionScheme> scheme = schemes.forPurlType(product.type());
+      String want = product.comparableVersion();
+      boolean equal =
+          scheme.isPresent()
+              ? c.version() != null && OsvStatements.same(scheme.get(), want, c.version())
+              : want.equals(c.version());
+      return equal
+          ? Optional.of(
+              new Evidence(
+                  a.id(),
+                  "purl",
+                  product.toString(),
+                  "= " + want,
+                  scheme.map(VersionScheme::name).orElse("exact"),
+                  statement))
+          : Optional.empty();
+    }
+    if (r.component().cpe() != null && c.cpe() != null) {
+      try {
+        Cpe product = Cpe.parse(r.component().cpe());
+        CpeRelation rel = product.compare(c.cpe());
+        if (rel == CpeRelation.EQUAL || rel == CpeRelation.SUPERSET) {
+          return Optional.of(
+              new Evidence(
+                  a.id(),
+                  "cpe",
+                  product.toFormattedString(),
+                  "CPE " + rel.name().toLowerCase(java.util.Locale.ROOT),
+                  "cpe",
+                  statement));
+        }
+      } catch (CpeException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static FindingStatus map(ProductStatus s) {
+    switch (s) {
+      case FIRST_AFFECTED:
+      case KNOWN_AFFECTED:
+      case LAST_AFFECTED:
+        return FindingStatus.AFFECTED;
+      case FIRST_FIXED:
+      case FIXED:
+        return FindingStatus.FIXED;
+      case KNOWN_NOT_AFFECTED:
+        return FindingStatus.NOT_AFFECTED;
+      case UNDER_INVESTIGATION:
+        return FindingStatus.UNDER_INVESTIGATION;
+      default:
+        return null; // "recommended" is advice, not a status
+    }
+  }
+
+  private static List<Score> scoresFor(CsafVulnerability v, String productId) {
+    List<Score> mine = new ArrayList<>();
+    for (Score s : v.scores()) {
+      if (s.products().isEmpty() || s.products().contains(productId)) {
+        mine.add(s);
+      }
+    }
+    return mine;
+  }
+
+  private static String justification(CsafVulnerability v, String productId) {
+    for (CsafVulnerability.Flag f : v.flags()) {
+      if (f.products().contains(productId)) {
+        return f.label();
+      }
+    }
+    for (CsafVulnerability.Threat t : v.threats()) {
+      if (t.products().contains(productId) && "impact".equals(t.category())) {
+        return t.details();
+      }
+    }
+    return null;
+  }
+}
