@@ -48,6 +48,16 @@ public final class Correlator {
    * @param precedence every status once, strongest first
    */
   public Correlator(VersionSchemes schemes, List<FindingStatus> precedence) {
+    this(schemes, precedence, List.of());
+  }
+
+  /**
+   * @param precedence every status once, strongest first
+   * @param profiles vendor conventions to apply (none by default), e.g. {@link
+   *     VendorProfile#redHatRpm()}
+   */
+  public Correlator(
+      VersionSchemes schemes, List<FindingStatus> precedence, List<VendorProfile> profiles) {
     Objects.requireNonNull(schemes, "schemes");
     if (precedence.size() != FindingStatus.values().length
         || precedence.stream().distinct().count() != precedence.size()) {
@@ -55,7 +65,7 @@ public final class Correlator {
     }
     this.precedence = List.copyOf(precedence);
     this.osv = new OsvStatements(schemes);
-    this.csaf = new CsafStatements(schemes);
+    this.csaf = new CsafStatements(schemes, profiles);
     this.cve = new CveStatements(schemes);
   }
 

@@ -210,4 +210,102 @@ class CorrelatorTest {
     assertThat(strict.status()).isEqualTo(FindingStatus.AFFECTED);
     assertThat(strict.evidence().advisory()).isEqualTo("CVE-2024-26308");
   }
+
+  /**
+   * RPM epoch and a stream-scoped vendor convention, on a made-up Red Hat-style VEX: the fixed
+   * build is openssl 1:3.0.7-16.el9_2 (purl qualifier epoch=1) as a component of RHEL 9.
+   *
+   * <ul>
+   *   <li>a, the fixed build itself (another arch qualifier): fixed — qualifiers other than the
+   *       epoch do not matter, and epoch 1 equals epoch 1.
+   *   <li>b, 0:3.0.9-1.el9: no statement names it, so without a profile nothing is said. With the
+   *       Red Hat RPM profile it is in the el9 stream of the fix (el9_2 and el9 are both el9), and
+   *       epoch 0 sorts below epoch 1 whatever the version, so it is before the fix: affected. (A
+   *       comparison that ignored the epoch would call 3.0.9 newer than 3.0.7 and miss it.)
+   *   <li>c, 1:1.1.1k-9.el8: another stream (el8); the el9 fix says nothing about it.
+   *   <li>d, 1:3.0.8-1.el9_3: after the fix in the same stream; nothing to report.
+   * </ul>
+   */
+  @Test
+  void rpmEpochAndFixedInStreamProfile() throws Exception {
+    dev.hallmark.core.advisory.CsafAdvisory vex =
+        new dev.hallmark.core.advisory.CsafAdvisory(
+            "EXAMPLE-RHSA-1",
+            "csaf_vex",
+            "openssl",
+            "Example",
+            "https://example.com",
+            "2024-03-01T00:00:00Z",
+            "2024-03-01T00:00:00Z",
+            "final",
+            List.of(),
+            List.of(),
+            Map.of(
+                "rhel9",
+                new dev.hallmark.core.advisory.CsafProduct(
+                    "rhel9",
+                    "RHEL 9",
+                    List.of(),
+                    null,
+                    "cpe:/o:redhat:enterprise_linux:9",
+                    List.of()),
+                "openssl-fixed",
+                new dev.hallmark.core.advisory.CsafProduct(
+                    "openssl-fixed",
+                    "openssl-1:3.0.7-16.el9_2.x86_64",
+                    List.of(),
+                    "pkg:rpm/redhat/openssl@3.0.7-16.el9_2?arch=x86_64&epoch=1",
+                    null,
+                    List.of())),
+            List.of(
+                new dev.hallmark.core.advisory.CsafRelationship(
+                    "default_component_of",
+                    "openssl-fixed",
+                    "rhel9",
+                    "rhel9:openssl-fixed",
+                    "openssl as a component of RHEL 9")),
+            Map.of(),
+            List.of(
+                new dev.hallmark.core.advisory.CsafVulnerability(
+                    "CVE-2023-0001",
+                    null,
+                    null,
+                    List.of(),
+                    Map.of(
+                        dev.hallmark.core.advisory.ProductStatus.FIXED,
+                        List.of("rhel9:openssl-fixed")),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    List.of())),
+            List.of());
+    List<Component> c =
+        List.of(
+            new Component(
+                "a", "pkg:rpm/redhat/openssl@3.0.7-16.el9_2?arch=aarch64&epoch=1", null, "o"),
+            new Component("b", "pkg:rpm/redhat/openssl@3.0.9-1.el9?arch=x86_64", null, "o"),
+            new Component(
+                "c", "pkg:rpm/redhat/openssl@1.1.1k-9.el8?arch=x86_64&epoch=1", null, "o"),
+            new Component(
+                "d", "pkg:rpm/redhat/openssl@3.0.8-1.el9_3?arch=x86_64&epoch=1", null, "o"));
+    Map<String, Finding> plain = byRef(new Correlator().correlate(c, List.of(vex)));
+    assertThat(plain.keySet()).containsExactly("a");
+    assertThat(plain.get("a").status()).isEqualTo(FindingStatus.FIXED);
+    assertThat(plain.get("a").evidence().statement()).contains("rhel9:openssl-fixed");
+
+    Map<String, Finding> profiled =
+        byRef(
+            new Correlator(
+                    dev.hallmark.core.match.VersionSchemes.standard(),
+                    Correlator.DEFAULT_PRECEDENCE,
+                    List.of(VendorProfile.redHatRpm()))
+                .correlate(c, List.of(vex)));
+    assertThat(profiled.keySet()).containsExactlyInAnyOrder("a", "b");
+    assertThat(profiled.get("b").status()).isEqualTo(FindingStatus.AFFECTED);
+    assertThat(profiled.get("b").evidence().range()).contains("stream el9");
+    assertThat(profiled.get("b").evidence().statement()).startsWith("profile red-hat-rpm-stream");
+    assertThat(profiled.get("b").evidence().scheme()).isEqualTo("rpm");
+  }
 }

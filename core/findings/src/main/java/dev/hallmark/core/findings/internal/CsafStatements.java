@@ -8,6 +8,7 @@ import dev.hallmark.core.advisory.ProductStatus;
 import dev.hallmark.core.advisory.Score;
 import dev.hallmark.core.findings.Evidence;
 import dev.hallmark.core.findings.FindingStatus;
+import dev.hallmark.core.findings.VendorProfile;
 import dev.hallmark.core.match.Cpe;
 import dev.hallmark.core.match.CpeException;
 import dev.hallmark.core.match.CpeRelation;
@@ -30,9 +31,11 @@ import java.util.Optional;
  */
 public final class CsafStatements {
   private final VersionSchemes schemes;
+  private final List<VendorProfile> profiles;
 
-  public CsafStatements(VersionSchemes schemes) {
+  public CsafStatements(VersionSchemes schemes, List<VendorProfile> profiles) {
     this.schemes = schemes;
+    this.profiles = List.copyOf(profiles);
   }
 
   public List<Statement> of(CsafAdvisory a, List<Parsed> components, List<String> warnings) {
@@ -53,6 +56,11 @@ public final class CsafStatements {
           }
           for (Parsed c : components) {
             Optional<Evidence> how = match(a, status, productId, r, c);
+            FindingStatus effective = mapped;
+            if (how.isEmpty() && mapped == FindingStatus.FIXED) {
+              how = earlierInStream(a, productId, r, c);
+              effective = FindingStatus.AFFECTED;
+            }
             if (how.isEmpty()) {
               continue;
             }
@@ -62,8 +70,8 @@ public final class CsafStatements {
                     c,
                     vulnerability,
                     aliases,
-                    mapped,
-                    mapped == FindingStatus.NOT_AFFECTED ? justification(v, productId) : null,
+                    effective,
+                    effective == FindingStatus.NOT_AFFECTED ? justification(v, productId) : null,
                     score.map(Severities::word).orElse(null),
                     score.map(Score::baseScore).orElse(null),
                     how.get()));
@@ -143,6 +151,54 @@ public final class CsafStatements {
                   statement));
         }
       } catch (CpeException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A configured vendor profile's conclusion from "fixed in X": the component is the same package,
+   * in the same stream, at a version below X — so affected.
+   */
+  private Optional<Evidence> earlierInStream(
+      CsafAdvisory a, String productId, Resolved r, Parsed c) {
+    if (r.component().purl() == null || c.purl() == null || c.version() == null) {
+      return Optional.empty();
+    }
+    PackageUrl fixed;
+    try {
+      fixed = PackageUrl.parse(r.component().purl());
+    } catch (PurlException e) {
+      return Optional.empty();
+    }
+    if (fixed.version() == null || !fixed.base().equals(c.purl().base())) {
+      return Optional.empty();
+    }
+    for (VendorProfile p : profiles) {
+      Optional<String> stream = p.streamOf(fixed);
+      Optional<VersionScheme> scheme = schemes.forPurlType(fixed.type());
+      if (stream.isEmpty() || scheme.isEmpty() || !stream.equals(p.streamOf(c.purl()))) {
+        continue;
+      }
+      try {
+        if (scheme.get().compare(c.version(), fixed.comparableVersion()) < 0) {
+          return Optional.of(
+              new Evidence(
+                  a.id(),
+                  "purl",
+                  fixed.toString(),
+                  "< " + fixed.comparableVersion() + " in stream " + stream.get(),
+                  scheme.get().name(),
+                  "profile "
+                      + p.name()
+                      + ": CSAF fixed in "
+                      + productId
+                      + " implies earlier versions of stream "
+                      + stream.get()
+                      + " are affected"));
+        }
+      } catch (dev.hallmark.core.match.VersionException e) {
         return Optional.empty();
       }
     }
