@@ -93,6 +93,20 @@ public final class TlogProofs {
       return false;
     }
     InclusionProof p = e.inclusionProof();
+    // A Rekor v2 log (hashedrekord/dsse 0.0.2 bodies) is one tree per URL: the entry's index is
+    // its index in that tree. Rekor v1 entries (intoto 0.0.2 included) carry a global index
+    // across shards, which may differ from the proof's.
+    boolean rekorV2 =
+        e.version().equals("0.0.2") && (e.kind().equals("hashedrekord") || e.kind().equals("dsse"));
+    if (rekorV2 && e.logIndex() != p.logIndex()) {
+      throw new VerificationException(
+          "transparency log: "
+              + where
+              + " log index "
+              + e.logIndex()
+              + " differs from its inclusion proof's index "
+              + p.logIndex());
+    }
     if (p.checkpoint().isEmpty()) {
       throw new VerificationException(
           "transparency log: " + where + " inclusion proof has no checkpoint");
