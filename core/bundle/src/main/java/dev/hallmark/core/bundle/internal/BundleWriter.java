@@ -35,6 +35,15 @@ public final class BundleWriter {
     }
   }
 
+  /** A DSSE envelope as compact JSON. */
+  public static byte[] writeEnvelope(DsseEnvelope env) {
+    try {
+      return MAPPER.writeValueAsBytes(envelope(env));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a JSON tree of strings cannot fail to serialize", e);
+    }
+  }
+
   /** The media type written for {@code version}. */
   public static String mediaType(BundleVersion version) {
     switch (version) {

@@ -1,0 +1,24 @@
+package dev.hallmark.cli.sign;
+
+import java.security.KeyPair;
+import java.util.Objects;
+
+/**
+ * How to sign: keyless (a fresh key certified by the CA for an OIDC identity) or with a managed key
+ * the user holds.
+ */
+public sealed interface SigningKey {
+  /** Keyless, for the identity in {@code token}. */
+  record Keyless(IdToken token) implements SigningKey {
+    public Keyless {
+      Objects.requireNonNull(token, "token");
+    }
+  }
+
+  /** A managed key pair (the bundle names its public key by a hint, no certificate). */
+  record Managed(KeyPair pair) implements SigningKey {
+    public Managed {
+      Objects.requireNonNull(pair, "pair");
+    }
+  }
+}

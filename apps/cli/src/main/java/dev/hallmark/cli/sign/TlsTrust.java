@@ -1,0 +1,50 @@
+package dev.hallmark.cli.sign;
+
+import dev.hallmark.core.crypto.KeyParseException;
+import dev.hallmark.core.crypto.PublicKeys;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The TLS trust for talking to the CA: the JDK's defaults, or only the certificates of a PEM file
+ * (a self-signed CA server certificate such as the one {@code hallmark up} generates). Host names
+ * are still checked against the certificate.
+ */
+final class TlsTrust {
+  private TlsTrust() {}
+
+  /** An SSL context trusting exactly the certificates in {@code pemFile}. */
+  static SSLContext trusting(Path pemFile) throws IOException {
+    List<byte[]> certs;
+    try {
+      certs =
+          PublicKeys.parsePemBlocks(
+              Files.readString(pemFile, StandardCharsets.US_ASCII), "CERTIFICATE");
+      if (certs.isEmpty()) {
+        throw new KeyParseException("no CERTIFICATE block");
+      }
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      for (int i = 0; i < certs.size(); i++) {
+        store.setCertificateEntry("ca-tls-" + i, PublicKeys.parseCertificate(certs.get(i)));
+      }
+      TrustManagerFactory tmf =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      tmf.init(store);
+      SSLContext ctx = SSLContext.getInstance("TLS");
+      ctx.init(null, tmf.getTrustManagers(), null);
+      return ctx;
+    } catch (KeyParseException e) {
+      throw new IOException(pemFile + " is not a PEM certificate file: " + e.getMessage(), e);
+    } catch (GeneralSecurityException e) {
+      throw new IOException("cannot set up TLS trust in " + pemFile + ": " + e.getMessage(), e);
+    }
+  }
+}
