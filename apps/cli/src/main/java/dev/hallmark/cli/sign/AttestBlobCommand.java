@@ -28,14 +28,17 @@ import picocli.CommandLine.Spec;
     name = "blob",
     mixinStandardHelpOptions = true,
     description = {
-      "Attest to a file: an in-toto Statement v1 whose subject is the file (name and sha256)",
-      "and whose predicate is the given JSON, signed as a DSSE envelope into a Sigstore bundle",
-      "(v0.3) and logged (Rekor v1 dsse 0.0.1, or Rekor v2 dsse with an RFC 3161 timestamp).",
-      "Predicate types: any absolute URI, e.g. SLSA provenance https://slsa.dev/provenance/v1",
-      "(alias slsaprovenance; slsaprovenance02 for v0.2), SPDX SBOM https://spdx.dev/Document",
-      "(alias spdx), CycloneDX SBOM https://cyclonedx.org/bom (alias cyclonedx).",
-      "Exit 0 written, 1 a service refused or the bundle does not verify, 2 wrong flags or",
-      "an unreadable file."
+      "Sign an in-toto attestation about a file into a Sigstore bundle.",
+      "The statement (in-toto Statement v1) has the file as its subject (name"
+          + " and sha256) and the given JSON as its predicate; it is signed as a "
+          + "DSSE envelope into a v0.3 bundle and logged (Rekor v1 dsse 0.0.1, or "
+          + "Rekor v2 dsse with an RFC 3161 timestamp).",
+      "Predicate types: any absolute URI, e.g. SLSA provenance "
+          + "https://slsa.dev/provenance/v1 (alias slsaprovenance; slsaprovenance02"
+          + " for v0.2), an SPDX SBOM https://spdx.dev/Document (alias spdx) or a "
+          + "CycloneDX SBOM https://cyclonedx.org/bom (alias cyclonedx).",
+      "Exit 0 written, 1 a service refused or the bundle does not verify, 2 "
+          + "wrong flags or an unreadable file."
     })
 final class AttestBlobCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

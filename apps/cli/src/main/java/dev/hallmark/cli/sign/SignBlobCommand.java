@@ -20,12 +20,14 @@ import picocli.CommandLine.Spec;
     name = "blob",
     mixinStandardHelpOptions = true,
     description = {
-      "Sign a file and write a Sigstore bundle (v0.3) for it: keyless (a fresh key certified",
-      "by the CA for your OIDC identity) or with --key; the signature is logged in the Rekor",
-      "log the signing config names (v1, or v2 with an RFC 3161 timestamp). The bundle is",
-      "verified against the trusted root before it is written.",
-      "Exit 0 written, 1 a service refused or the bundle does not verify, 2 wrong flags or",
-      "an unreadable file."
+      "Sign a file into a Sigstore bundle.",
+      "Keyless (a fresh key certified by the CA for your OIDC identity) or "
+          + "with --key. The signature is logged in the Rekor log the signing "
+          + "config names (v1, or v2 with an RFC 3161 timestamp from its TSA). The "
+          + "bundle (v0.3) is verified against the trusted root before it is "
+          + "written.",
+      "Exit 0 written, 1 a service refused or the bundle does not verify, 2 "
+          + "wrong flags or an unreadable file."
     })
 final class SignBlobCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -26,10 +26,12 @@ import picocli.CommandLine.Spec;
     name = "sign-bundle",
     mixinStandardHelpOptions = true,
     description = {
-      "Sign a file into a Sigstore bundle (sigstore-conformance protocol); --in-toto signs the",
-      "in-toto statement in FILE as DSSE. Services come from --signing-config (default: the",
-      "TUF cache, else .hallmark/signing_config.v0.2.json). Exit 0 written, 1 a service",
-      "refused or the bundle does not verify, 2 wrong flags or an unreadable file."
+      "Sign a file into a Sigstore bundle (sigstore-conformance protocol).",
+      "--in-toto signs the in-toto statement in FILE as DSSE. Services come "
+          + "from --signing-config (default: the TUF cache, else "
+          + ".hallmark/signing_config.v0.2.json).",
+      "Exit 0 written, 1 a service refused or the bundle does not verify, 2 "
+          + "wrong flags or an unreadable file."
     })
 public final class SignBundleCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

@@ -9,10 +9,10 @@ final class SigningOptions {
   @Option(
       names = "--identity-token",
       paramLabel = "JWT",
-      description = {
-        "OIDC ID token for keyless signing. Default: env SIGSTORE_ID_TOKEN, else a token for",
-        "--email from the built-in OIDC issuer of a local 'hallmark up'."
-      })
+      description =
+          "OIDC ID token for keyless signing. Default: env SIGSTORE_ID_TOKEN, "
+              + "else a token for --email from the built-in OIDC issuer of a local "
+              + "'hallmark up'.")
   String identityToken;
 
   @Option(
@@ -38,19 +38,18 @@ final class SigningOptions {
   @Option(
       names = "--rekor-version",
       paramLabel = "1|2",
-      description = {
-        "Transparency log API version (default: the signing config's choice, the highest",
-        "version listed). Rekor v2 entries get an RFC 3161 timestamp from the config's TSA."
-      })
+      description =
+          "Transparency log API version (default: the signing config's choice, "
+              + "the highest version listed). Rekor v2 entries get an RFC 3161 "
+              + "timestamp from the config's TSA.")
   Integer rekorVersion;
 
   @Option(
       names = "--signing-config",
       paramLabel = "FILE",
-      description = {
-        "signing_config.v0.2.json. Default: the TUF cache of 'hallmark trust init', else",
-        "<data-dir>/signing_config.v0.2.json."
-      })
+      description =
+          "signing_config.v0.2.json. Default: the TUF cache of 'hallmark trust "
+              + "init', else <data-dir>/signing_config.v0.2.json.")
   Path signingConfig;
 
   @Option(
@@ -62,10 +61,9 @@ final class SigningOptions {
   @Option(
       names = "--ca-tls-cert",
       paramLabel = "PEM",
-      description = {
-        "Trust only this certificate for the CA's TLS (default: the JDK's CAs; for the local",
-        "server's CA URL, <data-dir>/tls/ca-tls.crt)."
-      })
+      description =
+          "Trust only this certificate for the CA's TLS (default: the JDK's CAs; "
+              + "for the local server's CA URL, <data-dir>/tls/ca-tls.crt).")
   Path caTlsCert;
 
   @Option(

@@ -23,9 +23,11 @@ import picocli.CommandLine.Spec;
     name = "verify-attestation",
     mixinStandardHelpOptions = true,
     description = {
-      "Verify an in-toto attestation bundle (DSSE) about a file: the bundle verifies as",
-      "'verify blob' checks it, and the file's digest (sha256, sha384 or sha512, as the",
-      "statement gives it) is one of the statement's subjects; optionally the predicate type.",
+      "Verify an in-toto attestation bundle about a file.",
+      "The bundle (DSSE) verifies as 'verify blob' checks it, and the file's "
+          + "digest (sha256, sha384 or sha512, as the statement gives it) is one of"
+          + " the statement's subjects; with --predicate-type, the predicate type "
+          + "must match too.",
       "Exit 0 verified, 1 a check failed (stderr names it), 2 wrong flags or an unreadable file."
     })
 public final class VerifyAttestationCommand implements Callable<Integer> {

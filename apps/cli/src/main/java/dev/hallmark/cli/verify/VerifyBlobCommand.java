@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
     name = "blob",
     mixinStandardHelpOptions = true,
     description = {
-      "Verify a Sigstore bundle (v0.1-v0.3) for a file: signed by the given identity",
-      "(--certificate-identity[-regexp] and --certificate-oidc-issuer[-regexp]) or managed",
-      "key (--key), under the trusted root; every check of Hallmark's verifier applies.",
+      "Verify a Sigstore bundle for a file.",
+      "Bundles v0.1 to v0.3, signed by the given identity (--certificate-"
+          + "identity[-regexp] and --certificate-oidc-issuer[-regexp]) or managed "
+          + "key (--key), under the trusted root; every check of Hallmark's "
+          + "verifier applies.",
       "Exit 0 verified, 1 a check failed (stderr names it), 2 wrong flags or an unreadable file."
     })
 final class VerifyBlobCommand implements Callable<Integer> {

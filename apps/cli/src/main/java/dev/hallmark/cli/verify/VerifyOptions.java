@@ -49,10 +49,10 @@ final class VerifyOptions {
   @Option(
       names = "--trusted-root",
       paramLabel = "FILE",
-      description = {
-        "trusted_root.json. Default: the TUF cache of 'hallmark trust init' (updated from its",
-        "mirror unless --offline), else <data-dir>/trusted_root.json."
-      })
+      description =
+          "trusted_root.json. Default: the TUF cache of 'hallmark trust init' "
+              + "(updated from its mirror unless --offline), else <data-"
+              + "dir>/trusted_root.json.")
   Path trustedRoot;
 
   @Option(

@@ -95,4 +95,36 @@ class BundleWriteTest {
     assertThat(e.kind()).isEqualTo("hashedrekord");
     assertThat(e.version()).isEqualTo("0.0.2");
   }
+
+  @Test
+  void theFirstEntryOfALogKeepsItsZeroIndexes() throws Exception {
+    Bundle b = Bundle.parse(Resources.bundle("rekor2-happy-path"));
+    TlogEntry e = b.tlogEntries().get(0);
+    InclusionProof p = e.inclusionProof();
+    TlogEntry first =
+        new TlogEntry(
+            0,
+            e.logId(),
+            e.kind(),
+            e.version(),
+            0,
+            Bytes.empty(),
+            new InclusionProof(0, p.rootHash(), 1, List.of(), p.checkpoint()),
+            e.canonicalizedBody());
+    Bundle zero =
+        new Bundle(
+            b.version(),
+            b.material(),
+            List.of(first),
+            b.rfc3161Timestamps(),
+            b.messageSignature(),
+            null);
+    JsonNode entry = JSON.readTree(zero.toJson()).at("/verificationMaterial/tlogEntries/0");
+    assertThat(entry.get("logIndex").asText()).isEqualTo("0");
+    assertThat(entry.at("/inclusionProof/logIndex").asText()).isEqualTo("0");
+    assertThat(entry.at("/inclusionProof/treeSize").asText()).isEqualTo("1");
+    assertThat(entry.has("integratedTime")).isFalse();
+    assertThat(entry.at("/inclusionProof").has("hashes")).isFalse();
+    assertThat(Bundle.parse(zero.toJson())).isEqualTo(zero);
+  }
 }

@@ -17,8 +17,9 @@ import dev.hallmark.core.bundle.VerificationMaterial;
 /**
  * Writes {@link Bundle}s as protobuf JSON the way protobuf's own printer does: lowerCamelCase
  * names, {@code int64} as decimal strings, {@code bytes} as padded standard base64, default values
- * (0, empty strings and bytes, empty lists) omitted. v0.3 bundles get the current media type
- * spelling {@code application/vnd.dev.sigstore.bundle.v0.3+json}.
+ * (0, empty strings and bytes, empty lists) omitted, except a log entry's and its proof's index and
+ * tree size. v0.3 bundles get the current media type spelling {@code
+ * application/vnd.dev.sigstore.bundle.v0.3+json}.
  */
 public final class BundleWriter {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -105,7 +106,9 @@ public final class BundleWriter {
   /** A {@code TransparencyLogEntry} as protobuf JSON. */
   public static ObjectNode entry(TlogEntry e) {
     ObjectNode o = NODES.objectNode();
-    putInt64(o, "logIndex", e.logIndex());
+    // the indexes and size are written even when 0 (the first entry of a log): some readers
+    // treat them as required
+    o.put("logIndex", Long.toString(e.logIndex()));
     o.putObject("logId").put("keyId", e.logId().base64());
     ObjectNode kv = o.putObject("kindVersion");
     kv.put("kind", e.kind());
@@ -118,9 +121,9 @@ public final class BundleWriter {
     InclusionProof p = e.inclusionProof();
     if (p != null) {
       ObjectNode proof = o.putObject("inclusionProof");
-      putInt64(proof, "logIndex", p.logIndex());
+      proof.put("logIndex", Long.toString(p.logIndex()));
       putBytes(proof, "rootHash", p.rootHash());
-      putInt64(proof, "treeSize", p.treeSize());
+      proof.put("treeSize", Long.toString(p.treeSize()));
       if (!p.hashes().isEmpty()) {
         ArrayNode hashes = proof.putArray("hashes");
         for (Bytes h : p.hashes()) {
