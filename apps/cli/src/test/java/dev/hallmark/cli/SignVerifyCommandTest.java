@@ -214,6 +214,24 @@ class SignVerifyCommandTest {
               "hallmark: verification failed: key material: the bundle is signed with a"
                   + " managed key");
     }
+    // ECDSA signatures are deterministic: signing again makes the same Rekor v1 entry, which the
+    // log answers with 409; the existing entry goes into the new bundle
+    Path again = dir.resolve("managed-again.json");
+    Run resign =
+        hallmark(
+            "sign",
+            "blob",
+            f.toString(),
+            "--key",
+            key.toString(),
+            "--rekor-version",
+            "1",
+            "--bundle",
+            again.toString());
+    assertThat(resign.exit()).as(resign.err()).isZero();
+    assertThat(Bundle.parse(Files.readAllBytes(again)).tlogEntries())
+        .isEqualTo(Bundle.parse(Files.readAllBytes(dir.resolve("managed-v1.json"))).tlogEntries());
+
     KeyPair other = Signers.generate(KeyDetails.PKIX_ECDSA_P256_SHA_256, new SecureRandom());
     Path otherPub = dir.resolve("other.pub");
     Files.writeString(otherPub, PublicKeys.pem("PUBLIC KEY", other.getPublic().getEncoded()));

@@ -24,6 +24,8 @@ import java.util.Set;
  * becomes a bundle {@code TransparencyLogEntry}.
  */
 final class RekorV1Log implements TransparencyLog {
+  private static final String LOG = "Rekor v1 log";
+
   private final ServiceHttp http;
   private final URI entries;
 
@@ -67,7 +69,22 @@ final class RekorV1Log implements TransparencyLog {
   }
 
   private TlogEntry post(ObjectNode request) throws ServiceException {
-    JsonNode answer = http.postJson("Rekor v1 log", entries, request, Set.of(200, 201));
+    byte[] body;
+    try {
+      body = http.mapper().writeValueAsBytes(request);
+    } catch (IOException e) {
+      throw new IllegalStateException("request cannot be serialized", e);
+    }
+    ServiceHttp.Answer posted =
+        http.postForAnswer(LOG, entries, "application/json", "application/json", body);
+    JsonNode answer;
+    if (posted.status() == 409 && posted.location().isPresent()) {
+      // the same entry is in the log already (a deterministic signature made again, or a retry):
+      // use the logged one, which the bundle check then verifies like a new one
+      answer = http.getJson(LOG, entries.resolve(posted.location().get()));
+    } else {
+      answer = http.json(LOG, http.check(LOG, entries, posted, Set.of(200, 201)).body());
+    }
     Iterator<JsonNode> values = answer.elements();
     if (answer.size() != 1) {
       throw new ServiceException("the Rekor v1 log answered " + answer.size() + " entries, not 1");

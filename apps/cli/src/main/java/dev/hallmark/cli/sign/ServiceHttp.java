@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,17 +33,44 @@ final class ServiceHttp {
     return mapper;
   }
 
+  /** A service's answer. */
+  record Answer(int status, Optional<String> location, byte[] body) {}
+
   /** POSTs {@code body}; returns the answer if its status is one of {@code ok}. */
   byte[] post(
       String service, URI uri, String contentType, String accept, byte[] body, Set<Integer> ok)
       throws ServiceException {
+    return check(service, uri, exchange(service, post(uri, contentType, accept, body)), ok).body();
+  }
+
+  /** POSTs {@code body} and returns whatever the service answered. */
+  Answer postForAnswer(String service, URI uri, String contentType, String accept, byte[] body)
+      throws ServiceException {
+    return exchange(service, post(uri, contentType, accept, body));
+  }
+
+  /** GETs JSON; the answer must have status 200. */
+  JsonNode getJson(String service, URI uri) throws ServiceException {
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
-            .header("content-type", contentType)
-            .header("accept", accept)
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .header("accept", "application/json")
+            .GET()
             .build();
+    return json(service, check(service, uri, exchange(service, request), Set.of(200)).body());
+  }
+
+  private HttpRequest post(URI uri, String contentType, String accept, byte[] body) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(timeout)
+        .header("content-type", contentType)
+        .header("accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+  }
+
+  private Answer exchange(String service, HttpRequest request) throws ServiceException {
+    URI uri = request.uri();
     HttpResponse<InputStream> response;
     byte[] answer;
     try {
@@ -60,16 +88,21 @@ final class ServiceHttp {
     if (answer.length > MAX_RESPONSE) {
       throw new ServiceException("the " + service + "'s answer exceeds " + MAX_RESPONSE + " bytes");
     }
-    if (!ok.contains(response.statusCode())) {
+    return new Answer(response.statusCode(), response.headers().firstValue("location"), answer);
+  }
+
+  /** The answer if its status is one of {@code ok}. @throws ServiceException naming the refusal */
+  Answer check(String service, URI uri, Answer answer, Set<Integer> ok) throws ServiceException {
+    if (!ok.contains(answer.status())) {
       throw new ServiceException(
           "the "
               + service
               + " at "
               + uri
               + " refused (HTTP "
-              + response.statusCode()
+              + answer.status()
               + ")"
-              + detail(answer));
+              + detail(answer.body()));
     }
     return answer;
   }
@@ -83,6 +116,11 @@ final class ServiceHttp {
       throw new IllegalStateException("request cannot be serialized", e);
     }
     byte[] answer = post(service, uri, "application/json", "application/json", request, ok);
+    return json(service, answer);
+  }
+
+  /** Parses a JSON object answer. */
+  JsonNode json(String service, byte[] answer) throws ServiceException {
     try {
       JsonNode json = mapper.readTree(answer);
       if (json == null || !json.isObject()) {
