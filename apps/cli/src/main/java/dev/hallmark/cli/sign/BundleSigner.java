@@ -84,18 +84,16 @@ public final class BundleSigner {
   private Prepared prepare(SigningKey key, ServiceSelection services)
       throws ServiceException, UnsupportedKeyException {
     if (key instanceof SigningKey.Managed) {
-      KeyPair pair = ((SigningKey.Managed) key).pair();
-      KeyDetails details = PublicKeys.defaultDetails(pair.getPublic());
-      if (details.isEd25519()) {
+      Signer signer = ((SigningKey.Managed) key).signer();
+      if (signer.details().isEd25519()) {
         throw new UnsupportedKeyException(
             "Ed25519 keys cannot sign an artifact digest for a hashedrekord entry; use an ECDSA"
                 + " or RSA key");
       }
-      Signer signer = Signers.create(pair, details, random);
-      String hint = Base64.getEncoder().encodeToString(PublicKeys.sha256Spki(pair.getPublic()));
+      String hint = Base64.getEncoder().encodeToString(PublicKeys.sha256Spki(signer.publicKey()));
       return new Prepared(
           signer,
-          new SignerIdentity(null, pair.getPublic(), details),
+          new SignerIdentity(null, signer.publicKey(), signer.details()),
           new VerificationMaterial(VerificationMaterial.Kind.PUBLIC_KEY, List.of(), hint));
     }
     IdToken token = ((SigningKey.Keyless) key).token();

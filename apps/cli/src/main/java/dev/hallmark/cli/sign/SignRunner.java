@@ -2,6 +2,8 @@ package dev.hallmark.cli.sign;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.hallmark.ca.issuance.CaKeyException;
+import dev.hallmark.ca.issuance.Pkcs11Token;
 import dev.hallmark.cli.trust.TrustDocuments;
 import dev.hallmark.core.bundle.Bundle;
 import dev.hallmark.core.bundle.BundleFormatException;
@@ -9,6 +11,9 @@ import dev.hallmark.core.bundle.SigningConfig;
 import dev.hallmark.core.bundle.TrustedRoot;
 import dev.hallmark.core.crypto.KeyParseException;
 import dev.hallmark.core.crypto.PrivateKeys;
+import dev.hallmark.core.crypto.PublicKeys;
+import dev.hallmark.core.crypto.Signer;
+import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
 import dev.hallmark.core.tuf.TufException;
 import dev.hallmark.core.verify.Artifact;
@@ -26,9 +31,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -124,7 +132,7 @@ final class SignRunner {
     }
     VerificationPolicy policy =
         key instanceof SigningKey.Managed
-            ? VerificationPolicy.of(((SigningKey.Managed) key).pair().getPublic())
+            ? VerificationPolicy.of(((SigningKey.Managed) key).signer().publicKey())
             : VerificationPolicy.of(
                 new CertificateIdentity(
                     StringMatcher.regex(".*"),
@@ -191,18 +199,12 @@ final class SignRunner {
 
   private SigningKey key(SignSettings s, LocalServer local, ServiceHttp http)
       throws UsageException, ServiceException {
-    if (s.keyFile() != null) {
+    if (s.key() != null) {
       if (s.identityToken() != null) {
         throw new UsageException("give either --key or --identity-token, not both");
       }
-      try {
-        return new SigningKey.Managed(
-            PrivateKeys.readPkcs8Pem(Files.readString(s.keyFile(), StandardCharsets.US_ASCII)));
-      } catch (IOException e) {
-        throw new UsageException(oneLine(e), e);
-      } catch (KeyParseException e) {
-        throw new UsageException(s.keyFile() + ": " + e.getMessage(), e);
-      }
+      return new SigningKey.Managed(
+          Pkcs11KeyUri.looksLikeOne(s.key()) ? tokenSigner(s.key()) : fileSigner(Path.of(s.key())));
     }
     String jwt = s.identityToken();
     if (jwt == null) {
@@ -227,6 +229,29 @@ final class SignRunner {
       return new SigningKey.Keyless(IdToken.parse(jwt, mapper));
     } catch (IllegalArgumentException e) {
       throw new UsageException(e.getMessage(), e);
+    }
+  }
+
+  private Signer fileSigner(Path file) throws UsageException {
+    try {
+      KeyPair pair = PrivateKeys.readPkcs8Pem(Files.readString(file, StandardCharsets.US_ASCII));
+      return Signers.create(pair, PublicKeys.defaultDetails(pair.getPublic()), random);
+    } catch (IOException e) {
+      throw new UsageException(oneLine(e), e);
+    } catch (KeyParseException | UnsupportedKeyException e) {
+      throw new UsageException(file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The key under the URI's label, on its token; it signs there and never leaves it. */
+  private static Signer tokenSigner(String uri) throws UsageException {
+    Pkcs11KeyUri key = Pkcs11KeyUri.parse(uri);
+    try {
+      Pkcs11Token token = Pkcs11Token.open(key.token());
+      List<X509Certificate> chain = token.certificateChain(key.label());
+      return token.signer(key.label(), PublicKeys.defaultDetails(chain.get(0).getPublicKey()));
+    } catch (CaKeyException | UnsupportedKeyException e) {
+      throw new UsageException("PKCS#11 key " + key.label() + ": " + e.getMessage(), e);
     }
   }
 

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param env the process environment ({@code SIGSTORE_ID_TOKEN})
  * @param oidcIssuer the built-in issuer's URL to log in at, or null for the endpoints file's
  * @param email the identity to ask the built-in issuer for
- * @param keyFile a managed key (PKCS#8 PEM), or null for keyless
+ * @param key a managed key: a PKCS#8 PEM file or a {@code pkcs11:} URI; null for keyless
  * @param rekorVersion 1 or 2, or 0 for the signing config's choice
  * @param signingConfig the signing config file, or null to look it up
  * @param trustedRoot the trusted root file, or null to look it up
@@ -26,7 +26,7 @@ record SignSettings(
     Map<String, String> env,
     String oidcIssuer,
     String email,
-    Path keyFile,
+    String key,
     int rekorVersion,
     Path signingConfig,
     Path trustedRoot,

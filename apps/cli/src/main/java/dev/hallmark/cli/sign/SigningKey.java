@@ -1,6 +1,6 @@
 package dev.hallmark.cli.sign;
 
-import java.security.KeyPair;
+import dev.hallmark.core.crypto.Signer;
 import java.util.Objects;
 
 /**
@@ -15,10 +15,13 @@ public sealed interface SigningKey {
     }
   }
 
-  /** A managed key pair (the bundle names its public key by a hint, no certificate). */
-  record Managed(KeyPair pair) implements SigningKey {
+  /**
+   * A managed key, in a file or on a PKCS#11 token (the bundle names its public key by a hint, no
+   * certificate).
+   */
+  record Managed(Signer signer) implements SigningKey {
     public Managed {
-      Objects.requireNonNull(pair, "pair");
+      Objects.requireNonNull(signer, "signer");
     }
   }
 }

@@ -31,9 +31,13 @@ final class SigningOptions {
 
   @Option(
       names = "--key",
-      paramLabel = "FILE",
-      description = "Sign with this managed key (PKCS#8 PEM, ECDSA or RSA) instead of keyless.")
-  Path key;
+      paramLabel = "FILE|URI",
+      description =
+          "Sign with this managed key instead of keyless: a PKCS#8 PEM file (ECDSA or RSA), or a"
+              + " key on a PKCS#11 token as an RFC 7512 URI,"
+              + " pkcs11:object=LABEL[;slot-id=N]?module-path=LIB&pin-source=FILE (or"
+              + " pin-value=PIN).")
+  String key;
 
   @Option(
       names = "--rekor-version",

@@ -64,7 +64,7 @@ class SignRunnerTest {
             env,
             null,
             LocalIssuer.DEFAULT_EMAIL,
-            key,
+            key == null ? null : key.toString(),
             rekorVersion,
             signingConfig,
             null,
