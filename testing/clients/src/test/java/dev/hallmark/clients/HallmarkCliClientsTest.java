@@ -3,6 +3,7 @@ package dev.hallmark.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.server.HallmarkServer;
@@ -31,12 +32,13 @@ import picocli.CommandLine;
 /**
  * Bundles made by {@code hallmark sign blob} and {@code hallmark attest blob} (keyless, the
  * built-in OIDC issuer's local identity, the CA over TLS) are accepted by sigstore-java 2.0.0's
- * {@code KeylessVerifier} against the trusted root the server writes; with Rekor v1 (signed entry
- * timestamp) and with Rekor v2 (RFC 3161 timestamp). The first bundle of each log has entry 0 of a
- * one-entry tree: Hallmark writes the zero log index that protobuf JSON would omit and
- * sigstore-java's parser requires. A copy with one signature bit flipped is refused.
+ * {@code KeylessVerifier} and by sigstore-js's {@code Verifier} ({@code @sigstore/verify} 4.1.3)
+ * against the trusted root the server writes; with Rekor v1 (signed entry timestamp) and with Rekor
+ * v2 (RFC 3161 timestamp). The first bundle of each log has entry 0 of a one-entry tree: Hallmark
+ * writes the zero log index that protobuf JSON would omit and sigstore-java's parser requires. A
+ * copy with one signature bit flipped is refused by both.
  */
-class HallmarkCliSigstoreJavaTest {
+class HallmarkCliClientsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String LOCAL = "local@hallmark.localhost";
   private static Path dataDir;
@@ -151,5 +153,26 @@ class HallmarkCliSigstoreJavaTest {
     Bundle bad = Bundle.from(new StringReader(JSON.writeValueAsString(tampered)));
     assertThatThrownBy(() -> verifier.verify(artifact, bad, options))
         .isInstanceOf(KeylessVerificationException.class);
+
+    // sigstore-js's Verifier (SCT, tlog entry, timestamp, signature, identity) on the same files
+    JsonNode js = sigstoreJs(bundleFile, command.equals("sign") ? artifact : null);
+    assertThat(js.get("ok").asBoolean()).as(js.toString()).isTrue();
+    assertThat(js.get("subjectAlternativeName").asText()).isEqualTo(LOCAL);
+    Path badFile = work.resolve(bundleFile.getFileName() + ".tampered.json");
+    JSON.writeValue(badFile.toFile(), tampered);
+    JsonNode jsBad = sigstoreJs(badFile, command.equals("sign") ? artifact : null);
+    assertThat(jsBad.get("ok").asBoolean()).as(jsBad.toString()).isFalse();
+  }
+
+  private static JsonNode sigstoreJs(Path bundle, Path artifact) throws Exception {
+    ObjectNode req = JSON.createObjectNode();
+    req.put("bundle", bundle.toString());
+    req.put("trustedRoot", dataDir.resolve("trusted_root.json").toString());
+    if (artifact != null) {
+      req.put("artifact", artifact.toString());
+    }
+    req.put("identity", LOCAL);
+    req.put("issuer", server.endpoints().get("oidcIssuerUrl"));
+    return SigstoreJs.installed().run("sigstore-js-verify.js", req, work);
   }
 }
