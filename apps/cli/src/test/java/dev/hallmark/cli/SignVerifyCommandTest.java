@@ -568,6 +568,39 @@ class SignVerifyCommandTest {
     assertUsage(staging, "hallmark: --staging needs --signing-config and --trusted-root");
   }
 
+  @Test
+  void aCaWithAnUntrustedTlsCertificateIsRefusedUnlessItIsGiven() throws Exception {
+    Run token = LocalHallmark.run("token", "--email", "tls@example.com", "--url", oidc);
+    assertThat(token.exit()).as(token.err()).isZero();
+    Path f = file("tls.txt", "over TLS\n");
+    Path elsewhere = Files.createDirectories(dir.resolve("not-the-server-dir"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "sign",
+                "blob",
+                f.toString(),
+                "--identity-token",
+                token.out().strip(),
+                "--signing-config",
+                dataDir.resolve("signing_config.v0.2.json").toString(),
+                "--trusted-root",
+                dataDir.resolve("trusted_root.json").toString(),
+                "--data-dir",
+                elsewhere.toString(),
+                "--tuf-cache",
+                emptyCache.toString()));
+    Run untrusted = LocalHallmark.run(args.toArray(String[]::new));
+    assertThat(untrusted.exit()).isEqualTo(1);
+    assertThat(untrusted.err())
+        .startsWith("hallmark: signing failed: cannot reach the certificate authority at https://")
+        .contains("see --ca-tls-cert");
+    args.addAll(List.of("--ca-tls-cert", dataDir.resolve("tls/ca-tls.crt").toString()));
+    Run trusted = LocalHallmark.run(args.toArray(String[]::new));
+    assertThat(trusted.exit()).as(trusted.err()).isZero();
+    assertThat(trusted.out()).contains("signed by tls@example.com");
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] r = new String[a.length + b.length];
     System.arraycopy(a, 0, r, 0, a.length);

@@ -68,7 +68,7 @@ public final class SignBundleCommand implements Callable<Integer> {
       names = "--ca-tls-cert",
       hidden = true,
       paramLabel = "PEM",
-      description = "Trust only this certificate for the CA's TLS.")
+      description = "Also trust this certificate for the services' TLS.")
   Path caTlsCert;
 
   @Option(

@@ -66,8 +66,9 @@ final class SigningOptions {
       names = "--ca-tls-cert",
       paramLabel = "PEM",
       description =
-          "Trust only this certificate for the CA's TLS (default: the JDK's CAs; "
-              + "for the local server's CA URL, <data-dir>/tls/ca-tls.crt).")
+          "Also trust this certificate for the services' TLS, e.g. a CA's self-signed server"
+              + " certificate (default: the JDK's CAs, plus <data-dir>/tls/ca-tls.crt when the CA"
+              + " is the local server's).")
   Path caTlsCert;
 
   @Option(

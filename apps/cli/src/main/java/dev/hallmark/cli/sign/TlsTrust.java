@@ -13,14 +13,14 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /**
- * The TLS trust for talking to the CA: the JDK's defaults, or only the certificates of a PEM file
- * (a self-signed CA server certificate such as the one {@code hallmark up} generates). Host names
- * are still checked against the certificate.
+ * The TLS trust for the signing services: the JDK's default CA certificates plus the certificates
+ * of a PEM file (a self-signed CA server certificate such as the one {@code hallmark up}
+ * generates). Host names are still checked against the certificate.
  */
 final class TlsTrust {
   private TlsTrust() {}
 
-  /** An SSL context trusting exactly the certificates in {@code pemFile}. */
+  /** An SSL context trusting the JDK's CA certificates and those in {@code pemFile}. */
   static SSLContext trusting(Path pemFile) throws IOException {
     List<byte[]> certs;
     try {
@@ -32,6 +32,7 @@ final class TlsTrust {
       }
       KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
       store.load(null, null);
+      addJdkDefaults(store);
       for (int i = 0; i < certs.size(); i++) {
         store.setCertificateEntry("ca-tls-" + i, PublicKeys.parseCertificate(certs.get(i)));
       }
@@ -45,6 +46,22 @@ final class TlsTrust {
       throw new IOException(pemFile + " is not a PEM certificate file: " + e.getMessage(), e);
     } catch (GeneralSecurityException e) {
       throw new IOException("cannot set up TLS trust in " + pemFile + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Copies the certificates the JDK's default trust manager trusts into {@code store}. */
+  private static void addJdkDefaults(KeyStore store) throws GeneralSecurityException {
+    TrustManagerFactory defaults =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    defaults.init((KeyStore) null);
+    int n = 0;
+    for (javax.net.ssl.TrustManager tm : defaults.getTrustManagers()) {
+      if (tm instanceof javax.net.ssl.X509TrustManager) {
+        for (java.security.cert.X509Certificate c :
+            ((javax.net.ssl.X509TrustManager) tm).getAcceptedIssuers()) {
+          store.setCertificateEntry("jdk-" + n++, c);
+        }
+      }
     }
   }
 }
