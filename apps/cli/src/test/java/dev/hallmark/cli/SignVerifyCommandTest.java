@@ -451,6 +451,14 @@ class SignVerifyCommandTest {
             "--predicate",
             f.toString()),
         "hallmark: " + f + " is not JSON");
+    assertUsage(
+        hallmark(
+            "sign", "blob", f.toString(), "--bundle", dir.resolve("no/such/dir/b.json").toString()),
+        "hallmark: cannot write " + dir.resolve("no/such/dir/b.json") + ": no writable directory");
+    Path badRoot = file("bad-root.json", "{\"mediaType\": 7}");
+    assertUsage(
+        hallmark("sign", "blob", f.toString(), "--trusted-root", badRoot.toString()),
+        "hallmark: " + badRoot + ": ");
     Run noFile = hallmark("verify", "blob");
     assertThat(noFile.exit()).isEqualTo(2);
     assertThat(noFile.err()).startsWith("hallmark: Missing required parameter: 'FILE'");

@@ -109,9 +109,21 @@ final class SignRunner {
     }
     try {
       config = SigningConfig.parse(configDoc.content());
-      root = TrustedRoot.parse(rootDoc.content());
     } catch (BundleFormatException e) {
-      throw new UsageException(e.getMessage(), e);
+      throw new UsageException(configDoc.source() + ": " + e.getMessage(), e);
+    }
+    BundleVerifier verifier;
+    try {
+      root = TrustedRoot.parse(rootDoc.content());
+      verifier = new BundleVerifier(root);
+    } catch (BundleFormatException | VerificationException e) {
+      throw new UsageException(rootDoc.source() + ": " + e.getMessage(), e);
+    }
+    Path outDir = s.bundleOut().toAbsolutePath().getParent();
+    if (!Files.isDirectory(outDir) || !Files.isWritable(outDir)) {
+      // refused before anything is signed or logged
+      throw new UsageException(
+          "cannot write " + s.bundleOut() + ": no writable directory " + outDir);
     }
     ServiceSelection services;
     try {
@@ -122,7 +134,6 @@ final class SignRunner {
     HttpClient client = httpClient(s, local, services.ca());
     ServiceHttp http = new ServiceHttp(client, TIMEOUT, mapper);
     SigningKey key = key(s, local, http);
-    BundleVerifier verifier = new BundleVerifier(root);
 
     Bundle bundle;
     try {
