@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
           + " and sha256) and the given JSON as its predicate; it is signed as a "
           + "DSSE envelope into a v0.3 bundle and logged (Rekor v1 dsse 0.0.1, or "
           + "Rekor v2 dsse with an RFC 3161 timestamp).",
-      "Predicate types: any absolute URI, e.g. SLSA provenance "
-          + "https://slsa.dev/provenance/v1 (alias slsaprovenance; slsaprovenance02"
-          + " for v0.2), an SPDX SBOM https://spdx.dev/Document (alias spdx) or a "
-          + "CycloneDX SBOM https://cyclonedx.org/bom (alias cyclonedx).",
+      "Predicate types: any absolute URI; short names for common ones:",
+      "  slsaprovenance    https://slsa.dev/provenance/v1 (SLSA provenance)",
+      "  slsaprovenance02  https://slsa.dev/provenance/v0.2",
+      "  spdx              https://spdx.dev/Document (SPDX SBOM)",
+      "  cyclonedx         https://cyclonedx.org/bom (CycloneDX SBOM)",
       "Exit 0 written, 1 a service refused or the bundle does not verify, 2 "
           + "wrong flags or an unreadable file."
     })
@@ -62,7 +63,7 @@ final class AttestBlobCommand implements Callable<Integer> {
   @Option(
       names = "--bundle",
       paramLabel = "OUT",
-      description = "Where to write the bundle (default: FILE.intoto.sigstore.json).")
+      description = "Bundle path (default: FILE.intoto.sigstore.json).")
   Path bundle;
 
   @Parameters(paramLabel = "FILE", description = "The file the statement is about.")

@@ -36,7 +36,7 @@ final class SignBlobCommand implements Callable<Integer> {
   @Option(
       names = "--bundle",
       paramLabel = "OUT",
-      description = "Where to write the bundle (default: FILE.sigstore.json).")
+      description = "Bundle path (default: FILE.sigstore.json).")
   Path bundle;
 
   @Parameters(paramLabel = "FILE", description = "The file to sign.")

@@ -32,11 +32,13 @@ final class SigningOptions {
   @Option(
       names = "--key",
       paramLabel = "FILE|URI",
-      description =
-          "Sign with this managed key instead of keyless: a PKCS#8 PEM file (ECDSA or RSA), or a"
-              + " key on a PKCS#11 token as an RFC 7512 URI,"
-              + " pkcs11:object=LABEL[;slot-id=N]?module-path=LIB&pin-source=FILE (or"
-              + " pin-value=PIN).")
+      description = {
+        "Sign with a managed key instead of keyless: a PKCS#8 PEM file (ECDSA or RSA),",
+        "or a key on a PKCS#11 token as an RFC 7512 URI:",
+        "pkcs11:object=LABEL[;slot-id=N]",
+        "  ?module-path=LIB&pin-source=FILE",
+        "(or &pin-value=PIN)."
+      })
   String key;
 
   @Option(
@@ -74,7 +76,7 @@ final class SigningOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "The local server's data directory (default: ${DEFAULT-VALUE}).")
+      description = "Local server's data dir (default: ${DEFAULT-VALUE}).")
   Path dataDir = Path.of(".hallmark");
 
   @Option(

@@ -63,7 +63,7 @@ final class VerifyOptions {
   @Option(
       names = "--data-dir",
       paramLabel = "DIR",
-      description = "The local server's data directory (default: ${DEFAULT-VALUE}).")
+      description = "Local server's data dir (default: ${DEFAULT-VALUE}).")
   Path dataDir = Path.of(".hallmark");
 
   @Option(
