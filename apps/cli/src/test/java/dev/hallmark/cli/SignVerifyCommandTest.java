@@ -609,6 +609,52 @@ class SignVerifyCommandTest {
     assertThat(trusted.out()).contains("signed by tls@example.com");
   }
 
+  @Test
+  void verifyUsesTheTufCacheUpdatedFromItsMirrorUnlessOffline() throws Exception {
+    Path cache = dir.resolve("tuf");
+    Run init =
+        LocalHallmark.run(
+            "trust",
+            "init",
+            "--mirror",
+            server.endpoints().get("tufUrl"),
+            "--root",
+            dataDir.resolve("tuf-root.json").toString(),
+            "--cache-dir",
+            cache.toString());
+    assertThat(init.exit()).as(init.err()).isZero();
+    Path f = file("tuf.txt", "trust from TUF\n");
+    assertThat(hallmark("sign", "blob", f.toString()).exit()).isZero();
+    String[] verify = {
+      "verify",
+      "blob",
+      f.toString(),
+      "--certificate-identity",
+      LOCAL,
+      "--certificate-oidc-issuer",
+      oidc,
+      "--data-dir",
+      dataDir.toString(),
+      "--output",
+      "json",
+      "--tuf-cache",
+      cache.toString()
+    };
+    Run online = LocalHallmark.run(verify);
+    assertThat(online.exit()).as(online.err()).isZero();
+    assertThat(JSON.readTree(online.out()).get("trustedRoot").asText())
+        .isEqualTo(cache.resolve("targets").resolve("trusted_root.json").toString());
+
+    Files.writeString(cache.resolve("mirror"), "http://127.0.0.1:9/\n");
+    Run unreachable = LocalHallmark.run(verify);
+    assertThat(unreachable.exit()).isEqualTo(2);
+    assertThat(unreachable.err())
+        .startsWith("hallmark: cannot update the TUF trust root cached in " + cache)
+        .contains("'verify --offline' uses the cached copy");
+    Run offline = LocalHallmark.run(concat(verify, new String[] {"--offline"}));
+    assertThat(offline.exit()).as(offline.err()).isZero();
+  }
+
   private static String[] concat(String[] a, String[] b) {
     String[] r = new String[a.length + b.length];
     System.arraycopy(a, 0, r, 0, a.length);

@@ -15,7 +15,6 @@ import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.Signer;
 import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.crypto.UnsupportedKeyException;
-import dev.hallmark.core.tuf.TufException;
 import dev.hallmark.core.verify.Artifact;
 import dev.hallmark.core.verify.BundleVerifier;
 import dev.hallmark.core.verify.CertificateIdentity;
@@ -104,8 +103,6 @@ final class SignRunner {
       rootDoc = docs.trustedRoot(s.trustedRoot());
     } catch (IOException e) {
       throw new UsageException(oneLine(e), e);
-    } catch (TufException e) {
-      throw new UsageException("the TUF trust root cannot be updated: " + e.getMessage(), e);
     }
     try {
       config = SigningConfig.parse(configDoc.content());

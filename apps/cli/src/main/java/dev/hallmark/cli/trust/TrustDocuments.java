@@ -31,24 +31,46 @@ public final class TrustDocuments {
     this.offline = offline;
   }
 
-  /** The trusted root. @throws IOException if none is found or it cannot be read */
-  public Found trustedRoot(Path explicit) throws IOException, TufException {
+  /**
+   * The trusted root.
+   *
+   * @throws IOException if none is found, it cannot be read, or the TUF cache cannot be updated
+   */
+  public Found trustedRoot(Path explicit) throws IOException {
     return find(explicit, TrustCache.TRUSTED_ROOT, "--trusted-root");
   }
 
-  /** The signing config. @throws IOException if none is found or it cannot be read */
-  public Found signingConfig(Path explicit) throws IOException, TufException {
+  /**
+   * The signing config.
+   *
+   * @throws IOException if none is found, it cannot be read, or the TUF cache cannot be updated
+   */
+  public Found signingConfig(Path explicit) throws IOException {
     return find(explicit, TrustCache.SIGNING_CONFIG, "--signing-config");
   }
 
-  private Found find(Path explicit, String name, String flag) throws IOException, TufException {
+  private Found find(Path explicit, String name, String flag) throws IOException {
     if (explicit != null) {
       return new Found(Files.readAllBytes(explicit), explicit.toString());
     }
     Path cached = cache.dir().resolve("targets").resolve(name);
     if (Files.exists(cached)) {
       if (!offline && !refreshed) {
-        cache.update(cache.open());
+        try {
+          cache.update(cache.open());
+        } catch (IOException | TufException e) {
+          String why = dev.hallmark.cli.Main.oneLine(e);
+          if (e.getCause() != null) {
+            why += " (" + dev.hallmark.cli.Main.oneLine(e.getCause()) + ")";
+          }
+          throw new IOException(
+              "cannot update the TUF trust root cached in "
+                  + cache.dir()
+                  + " from its mirror: "
+                  + why
+                  + "; 'verify --offline' uses the cached copy as it is",
+              e);
+        }
         refreshed = true;
       }
       return new Found(Files.readAllBytes(cached), cached.toString());

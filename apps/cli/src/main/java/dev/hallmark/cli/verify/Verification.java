@@ -8,7 +8,6 @@ import dev.hallmark.cli.trust.TrustDocuments;
 import dev.hallmark.core.bundle.Bundle;
 import dev.hallmark.core.bundle.BundleFormatException;
 import dev.hallmark.core.bundle.TrustedRoot;
-import dev.hallmark.core.tuf.TufException;
 import dev.hallmark.core.verify.Artifact;
 import dev.hallmark.core.verify.BundleVerifier;
 import dev.hallmark.core.verify.VerificationException;
@@ -53,10 +52,6 @@ final class Verification {
       root = new TrustDocuments(o.dataDir, o.tufCache, o.offline).trustedRoot(o.trustedRoot);
     } catch (IOException | IllegalArgumentException e) {
       err.println("hallmark: " + Main.oneLine(e));
-      return 2;
-    } catch (TufException e) {
-      err.println(
-          "hallmark: the TUF trust root cannot be updated (try --offline): " + e.getMessage());
       return 2;
     }
     ObjectNode json = mapper.createObjectNode();
