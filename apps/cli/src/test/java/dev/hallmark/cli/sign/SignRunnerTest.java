@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.cli.LocalHallmark;
+import dev.hallmark.cli.SharedHallmark;
 import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.PrivateKeys;
 import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.core.verify.Artifact;
-import dev.hallmark.server.HallmarkServer;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -17,38 +17,31 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Where the identity comes from (flag before {@code SIGSTORE_ID_TOKEN} before the built-in issuer),
  * and refusals that need a running server: a Rekor v2 log without a TSA, an Ed25519 managed key.
  */
+@ExtendWith(SharedHallmark.Extension.class)
 class SignRunnerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path dataDir;
-  @TempDir static Path cache;
   @TempDir Path dir;
-  private static HallmarkServer server;
+  private static SharedHallmark h;
 
   @BeforeAll
-  static void start() throws Exception {
-    server = LocalHallmark.start(dataDir);
-  }
-
-  @AfterAll
-  static void stop() throws Exception {
-    server.close();
+  static void start(SharedHallmark shared) {
+    h = shared;
   }
 
   private record Result(int exit, String out, String err) {}
 
   private static String token(String email) {
     LocalHallmark.Run r =
-        LocalHallmark.run(
-            "token", "--email", email, "--url", server.endpoints().get("oidcIssuerUrl"));
+        LocalHallmark.run("token", "--email", email, "--url", h.url("oidcIssuerUrl"));
     assertThat(r.exit()).as(r.err()).isZero();
     return r.out().strip();
   }
@@ -69,8 +62,8 @@ class SignRunnerTest {
             signingConfig,
             null,
             null,
-            dataDir,
-            cache,
+            h.dataDir(),
+            h.emptyCache(),
             true,
             dir.resolve("a.json"));
     StringWriter out = new StringWriter();
@@ -110,7 +103,7 @@ class SignRunnerTest {
   @Test
   void rekorV2WithoutATimestampAuthorityIsRefusedBeforeAnythingIsLogged() throws Exception {
     ObjectNode config =
-        (ObjectNode) JSON.readTree(dataDir.resolve("signing_config.v0.2.json").toFile());
+        (ObjectNode) JSON.readTree(h.dataDir().resolve("signing_config.v0.2.json").toFile());
     config.putArray("tsaUrls");
     Path noTsa = dir.resolve("no-tsa.json");
     JSON.writeValue(noTsa.toFile(), config);
