@@ -26,7 +26,7 @@ import java.util.List;
  * carry no signed time), logs the signature and assembles the bundle. The order follows
  * sigstore-java: certificate, signature, timestamp, log entry.
  */
-public final class BundleSigner {
+final class BundleSigner {
   private final FulcioClient fulcio;
   private final TimestampClient tsa;
   private final ServiceHttp http;

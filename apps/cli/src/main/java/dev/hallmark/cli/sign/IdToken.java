@@ -14,13 +14,13 @@ import java.util.Base64;
  * @param subject the {@code sub} claim
  * @param email the {@code email} claim, or null
  */
-public record IdToken(String jwt, String issuer, String subject, String email) {
+record IdToken(String jwt, String issuer, String subject, String email) {
   /**
    * Reads the claims of {@code jwt}.
    *
    * @throws IllegalArgumentException if it is not a JWT with {@code iss} and {@code sub}
    */
-  public static IdToken parse(String jwt, ObjectMapper mapper) {
+  static IdToken parse(String jwt, ObjectMapper mapper) {
     String[] parts = jwt.strip().split("\\.", -1);
     if (parts.length != 3) {
       throw new IllegalArgumentException(
@@ -47,7 +47,7 @@ public record IdToken(String jwt, String issuer, String subject, String email) {
    * What the proof of possession signs: the email address if the token has one, else {@code sub}
    * (as sigstore-js does; Hallmark's CA accepts either).
    */
-  public String challenge() {
+  String challenge() {
     return email != null ? email : subject;
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * How to sign: keyless (a fresh key certified by the CA for an OIDC identity) or with a managed key
  * the user holds.
  */
-public sealed interface SigningKey {
+sealed interface SigningKey {
   /** Keyless, for the identity in {@code token}. */
   record Keyless(IdToken token) implements SigningKey {
     public Keyless {
