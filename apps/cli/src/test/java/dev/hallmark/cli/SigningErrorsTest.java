@@ -200,4 +200,51 @@ class SigningErrorsTest {
     Run offline = LocalHallmark.run(CliAssertions.concat(verify, new String[] {"--offline"}));
     assertThat(offline.exit()).as(offline.err()).isZero();
   }
+
+  @Test
+  void withNoTrustRootAnywhereVerifyUsesTheBundledPublicGoodRoot() throws Exception {
+    Path cases = Path.of(getClass().getResource("/sigstore-conformance/bundle-verify").toURI());
+    Path nothing = Files.createDirectories(dir.resolve("no-server"));
+    String[] args = {
+      "verify",
+      "blob",
+      cases.resolve("a.txt").toString(),
+      "--bundle",
+      cases.resolve("happy-path-v0.3/bundle.sigstore.json").toString(),
+      "--certificate-identity",
+      "https://github.com/sigstore-conformance/extremely-dangerous-public-oidc-beacon/.github/"
+          + "workflows/extremely-dangerous-oidc-beacon.yml@refs/heads/main",
+      "--certificate-oidc-issuer",
+      "https://token.actions.githubusercontent.com",
+      "--data-dir",
+      nothing.toString(),
+      "--tuf-cache",
+      h.emptyCache().toString(),
+      "--output",
+      "json"
+    };
+    LocalHallmark.Run r = LocalHallmark.run(args);
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(JSON.readTree(r.out()).get("trustedRoot").asText())
+        .isEqualTo("the bundled Sigstore public-good trusted root");
+
+    // a bundle of the local server does not verify under it
+    Path f = file("local.txt", "signed locally\n");
+    assertThat(h.hallmark("sign", "blob", f.toString()).exit()).isZero();
+    LocalHallmark.Run local =
+        LocalHallmark.run(
+            "verify",
+            "blob",
+            f.toString(),
+            "--certificate-identity",
+            SharedHallmark.LOCAL,
+            "--certificate-oidc-issuer",
+            oidc,
+            "--data-dir",
+            nothing.toString(),
+            "--tuf-cache",
+            h.emptyCache().toString());
+    assertThat(local.exit()).isEqualTo(1);
+    assertThat(local.err()).contains("not issued by any trusted certificate authority");
+  }
 }

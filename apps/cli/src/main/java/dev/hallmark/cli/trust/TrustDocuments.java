@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * Finds the client trust documents ({@code trusted_root.json}, {@code signing_config.v0.2.json})
  * for signing and verifying: the file given on the command line; else the TUF cache of {@code
  * hallmark trust init} (brought up to date from its mirror first, unless offline); else the copy a
- * local {@code hallmark up} wrote into its data directory.
+ * local {@code hallmark up} wrote into its data directory; for verification, finally the Sigstore
+ * public-good trusted root bundled with Hallmark.
  */
 public final class TrustDocuments {
   /** A document and where it came from (for messages and JSON output). */
@@ -40,6 +41,30 @@ public final class TrustDocuments {
     return find(explicit, TrustCache.TRUSTED_ROOT, "--trusted-root");
   }
 
+  /** Where the bundled copy of the Sigstore public-good trusted root comes from, in reports. */
+  public static final String PUBLIC_GOOD = "the bundled Sigstore public-good trusted root";
+
+  /**
+   * The trusted root, or when none is found anywhere the Sigstore public-good one bundled with
+   * Hallmark (for bundles from the public instance; nothing it does not sign verifies with it).
+   *
+   * @throws IOException if a root is found but cannot be read, or the TUF cache cannot be updated
+   */
+  public Found trustedRootOrPublicGood(Path explicit) throws IOException {
+    Found found = locate(explicit, TrustCache.TRUSTED_ROOT);
+    if (found != null) {
+      return found;
+    }
+    try (java.io.InputStream in =
+        TrustDocuments.class.getResourceAsStream(
+            "/dev/hallmark/cli/public-good-trusted_root.json")) {
+      if (in == null) {
+        throw new IOException("the bundled public-good trusted root is missing");
+      }
+      return new Found(in.readAllBytes(), PUBLIC_GOOD);
+    }
+  }
+
   /**
    * The signing config.
    *
@@ -50,6 +75,23 @@ public final class TrustDocuments {
   }
 
   private Found find(Path explicit, String name, String flag) throws IOException {
+    Found found = locate(explicit, name);
+    if (found != null) {
+      return found;
+    }
+    throw new IOException(
+        "no "
+            + name
+            + ": give "
+            + flag
+            + " FILE, run 'hallmark trust init --mirror URL --root FILE', or run 'hallmark up'"
+            + " here (it writes "
+            + dataDir.resolve(name)
+            + ")");
+  }
+
+  /** The document, or null if there is none in any of the places. */
+  private Found locate(Path explicit, String name) throws IOException {
     if (explicit != null) {
       return new Found(Files.readAllBytes(explicit), explicit.toString());
     }
@@ -79,14 +121,6 @@ public final class TrustDocuments {
     if (Files.exists(local)) {
       return new Found(Files.readAllBytes(local), local.toString());
     }
-    throw new IOException(
-        "no "
-            + name
-            + ": give "
-            + flag
-            + " FILE, run 'hallmark trust init --mirror URL --root FILE', or run 'hallmark up'"
-            + " here (it writes "
-            + local
-            + ")");
+    return null;
   }
 }

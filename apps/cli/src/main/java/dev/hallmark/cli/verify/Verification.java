@@ -49,7 +49,9 @@ final class Verification {
       policy = o.policy();
       bundleBytes = Files.readAllBytes(bundlePath);
       artifact = Artifact.read(file);
-      root = new TrustDocuments(o.dataDir, o.tufCache, o.offline).trustedRoot(o.trustedRoot);
+      root =
+          new TrustDocuments(o.dataDir, o.tufCache, o.offline)
+              .trustedRootOrPublicGood(o.trustedRoot);
     } catch (IOException | IllegalArgumentException e) {
       err.println("hallmark: " + Main.oneLine(e));
       return 2;

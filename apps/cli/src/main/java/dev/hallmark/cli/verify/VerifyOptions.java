@@ -50,9 +50,9 @@ final class VerifyOptions {
       names = "--trusted-root",
       paramLabel = "FILE",
       description =
-          "trusted_root.json. Default: the TUF cache of 'hallmark trust init' "
-              + "(updated from its mirror unless --offline), else <data-"
-              + "dir>/trusted_root.json.")
+          "trusted_root.json. Default: the TUF cache of 'hallmark trust init' (updated from its"
+              + " mirror unless --offline), else <data-dir>/trusted_root.json, else the Sigstore"
+              + " public-good root bundled with Hallmark.")
   Path trustedRoot;
 
   @Option(
