@@ -117,6 +117,21 @@ class SignVerifyCommandTest {
         .isEqualTo(h.dataDir().resolve("trusted_root.json").toString());
 
     // regex variants
+    String digest = "sha256:" + CliAssertions.sha256(Files.readAllBytes(f));
+    Run byDigest =
+        h.hallmark(
+            "verify",
+            "blob",
+            digest,
+            "--bundle",
+            bundle.toString(),
+            "--certificate-identity",
+            SharedHallmark.LOCAL,
+            "--certificate-oidc-issuer",
+            oidc);
+    assertThat(byDigest.exit()).as(byDigest.err()).isZero();
+    assertThat(byDigest.out()).startsWith("Verified OK: " + digest);
+
     Run regex =
         h.hallmark(
             "verify",

@@ -48,7 +48,8 @@ final class Verification {
     try {
       policy = o.policy();
       bundleBytes = Files.readAllBytes(bundlePath);
-      artifact = Artifact.read(file);
+      // a file, or sha256:<hex> when no such file exists (as the conformance protocol reads it)
+      artifact = dev.hallmark.cli.VerifyBundleCommand.artifact(file.toString());
       root =
           new TrustDocuments(o.dataDir, o.tufCache, o.offline)
               .trustedRootOrPublicGood(o.trustedRoot);

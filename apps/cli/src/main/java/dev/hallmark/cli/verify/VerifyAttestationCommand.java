@@ -46,7 +46,9 @@ public final class VerifyAttestationCommand implements Callable<Integer> {
       description = "Require this predicate type.")
   String predicateType;
 
-  @Parameters(paramLabel = "FILE", description = "The file the attestation is about.")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "The file the attestation is about, or sha256:<64 hex> (its digest).")
   Path file;
 
   @Override

@@ -31,7 +31,9 @@ final class VerifyBlobCommand implements Callable<Integer> {
       description = "The bundle (default: FILE.sigstore.json).")
   Path bundle;
 
-  @Parameters(paramLabel = "FILE", description = "The signed file.")
+  @Parameters(
+      paramLabel = "FILE",
+      description = "The signed file, or sha256:<64 hex> (its digest) if no such file exists.")
   Path file;
 
   @Override
