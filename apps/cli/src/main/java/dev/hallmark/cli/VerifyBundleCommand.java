@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
       "Verify a Sigstore bundle for a file or a sha256:<hex> digest (sigstore-conformance protocol).",
       "Exit 0 if it verifies, 1 if a check fails, 2 on wrong flags or an unreadable file."
     })
-public final class VerifyBundleCommand implements Callable<Integer> {
+final class VerifyBundleCommand implements Callable<Integer> {
   static final String PUBLIC_GOOD = "public-good-trusted_root.json";
 
   @Spec CommandSpec spec;
@@ -115,7 +115,7 @@ public final class VerifyBundleCommand implements Callable<Integer> {
   }
 
   /** A digest only if it is sha256:<64 hex> and not an existing path (protocol rule). */
-  public static Artifact artifact(String arg) throws IOException {
+  static Artifact artifact(String arg) throws IOException {
     Path p = Path.of(arg);
     if (arg.matches("sha256:[0-9a-fA-F]{64}") && !Files.exists(p)) {
       return Artifact.parseDigest(arg);

@@ -173,6 +173,6 @@ class HallmarkCliClientsTest {
     }
     req.put("identity", LOCAL);
     req.put("issuer", server.endpoints().get("oidcIssuerUrl"));
-    return SigstoreJs.installed().run("sigstore-js-verify.js", req, work);
+    return SigstoreJs.installed().run("sigstore-js-verify-with-root.js", req, work);
   }
 }

@@ -49,7 +49,11 @@ final class Verification {
       policy = o.policy();
       bundleBytes = Files.readAllBytes(bundlePath);
       // a file, or sha256:<hex> when no such file exists (as the conformance protocol reads it)
-      artifact = dev.hallmark.cli.VerifyBundleCommand.artifact(file.toString());
+      String arg = file.toString();
+      artifact =
+          arg.matches("sha256:[0-9a-fA-F]{64}") && !Files.exists(file)
+              ? Artifact.parseDigest(arg)
+              : Artifact.read(file);
       root =
           new TrustDocuments(o.dataDir, o.tufCache, o.offline)
               .trustedRootOrPublicGood(o.trustedRoot);

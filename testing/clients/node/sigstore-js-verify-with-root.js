@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Verifies a bundle someone else made with @sigstore/verify 4.1.3's full Verifier.
+// Verifies a bundle someone else made with @sigstore/verify 4.1.3's full Verifier against a
+// trusted_root.json file (no TUF; sigstore-js-verify.js does it through a TUF mirror).
 //
-//   node sigstore-js-verify.js <request.json>
+//   node sigstore-js-verify-with-root.js <request.json>
 //
 // request.json:
 //   bundle       path of the bundle JSON
