@@ -1,5 +1,6 @@
 package dev.hallmark.cli;
 
+import dev.hallmark.cli.sign.SignBundleCommand;
 import picocli.CommandLine.Command;
 
 /** {@code hallmark conformance}: the sigstore-conformance CLI protocol. */
@@ -7,5 +8,5 @@ import picocli.CommandLine.Command;
     name = "conformance",
     mixinStandardHelpOptions = true,
     description = "The sigstore-conformance client protocol (for the upstream test suite).",
-    subcommands = {VerifyBundleCommand.class})
+    subcommands = {SignBundleCommand.class, VerifyBundleCommand.class})
 final class ConformanceCommand {}

@@ -1,6 +1,10 @@
 package dev.hallmark.cli;
 
+import dev.hallmark.cli.sign.AttestCommand;
+import dev.hallmark.cli.sign.SignCommand;
 import dev.hallmark.cli.trust.TrustCommand;
+import dev.hallmark.cli.verify.VerifyAttestationCommand;
+import dev.hallmark.cli.verify.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,6 +16,10 @@ import picocli.CommandLine.Command;
     description = "Hallmark: sign, verify and log what you ship.",
     subcommands = {
       UpCommand.class,
+      SignCommand.class,
+      VerifyCommand.class,
+      AttestCommand.class,
+      VerifyAttestationCommand.class,
       VerifyEntryCommand.class,
       TokenCommand.class,
       TrustCommand.class,
@@ -42,7 +50,8 @@ public final class Main {
     return cl;
   }
 
-  static String oneLine(Throwable t) {
+  /** A one-line message for an error (file errors named as such). */
+  public static String oneLine(Throwable t) {
     if (t instanceof java.nio.file.NoSuchFileException) {
       return "no such file: " + t.getMessage();
     }

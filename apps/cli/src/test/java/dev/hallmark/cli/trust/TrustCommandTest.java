@@ -3,26 +3,20 @@ package dev.hallmark.cli.trust;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallmark.cli.Main;
+import dev.hallmark.cli.LocalHallmark;
 import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.PrivateKeys;
 import dev.hallmark.core.crypto.PublicKeys;
 import dev.hallmark.core.crypto.Signers;
 import dev.hallmark.server.HallmarkServer;
-import dev.hallmark.server.config.ServerConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.SecureRandom;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code hallmark trust} against a running server: a client bootstraps from the seed root and
@@ -40,21 +34,7 @@ class TrustCommandTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, String> config = new HashMap<>();
-    config.put("data.dir", dataDir.toString());
-    for (String port :
-        new String[] {
-          "rekor.v1.port",
-          "rekor.v2.port",
-          "ctlog.port",
-          "ca.port",
-          "tsa.port",
-          "trust.port",
-          "oidc.port"
-        }) {
-      config.put(port, "0");
-    }
-    server = HallmarkServer.start(ServerConfig.of(config));
+    server = LocalHallmark.start(dataDir);
     mirror = server.endpoints().get("tufUrl");
   }
 
@@ -64,13 +44,8 @@ class TrustCommandTest {
   }
 
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    LocalHallmark.Run r = LocalHallmark.run(args);
+    return new Run(r.exit(), r.out(), r.err());
   }
 
   @Test

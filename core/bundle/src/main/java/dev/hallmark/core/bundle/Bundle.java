@@ -1,6 +1,7 @@
 package dev.hallmark.core.bundle;
 
 import dev.hallmark.core.bundle.internal.BundleReader;
+import dev.hallmark.core.bundle.internal.BundleWriter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -67,6 +68,16 @@ public record Bundle(
    */
   public static Bundle parse(byte[] json) throws BundleFormatException {
     return BundleReader.read(json);
+  }
+
+  /**
+   * This bundle as compact protobuf JSON (UTF-8), as protobuf's printer writes it: lowerCamelCase
+   * names, int64 as strings, default values omitted; v0.3 with the media type {@code
+   * application/vnd.dev.sigstore.bundle.v0.3+json}. {@link #parse} reads it back to an equal
+   * bundle.
+   */
+  public byte[] toJson() {
+    return BundleWriter.write(this);
   }
 
   /** The message signature, if the content is one. */

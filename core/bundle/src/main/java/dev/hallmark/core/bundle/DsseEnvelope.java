@@ -1,5 +1,6 @@
 package dev.hallmark.core.bundle;
 
+import dev.hallmark.core.bundle.internal.BundleWriter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -40,6 +41,15 @@ public record DsseEnvelope(String payloadType, Bytes payload, List<Signature> si
     if (signatures.isEmpty()) {
       throw new IllegalArgumentException("DSSE envelope has no signature");
     }
+  }
+
+  /**
+   * The envelope as compact JSON: {@code {"payload": b64, "payloadType": ..., "signatures":
+   * [{"sig": b64, "keyid": ...}]}} (an empty key ID omitted), as a bundle or a Rekor request
+   * carries it.
+   */
+  public byte[] toJson() {
+    return BundleWriter.writeEnvelope(this);
   }
 
   /**

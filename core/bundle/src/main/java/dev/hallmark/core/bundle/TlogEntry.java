@@ -1,5 +1,6 @@
 package dev.hallmark.core.bundle;
 
+import dev.hallmark.core.bundle.internal.BundleReader;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -41,6 +42,16 @@ public record TlogEntry(
       throw new IllegalArgumentException(
           "tlog entry lacks its logId, kindVersion or canonicalizedBody");
     }
+  }
+
+  /**
+   * Parses one {@code TransparencyLogEntry} from protobuf JSON, e.g. a Rekor v2 log's answer to a
+   * new entry.
+   *
+   * @throws BundleFormatException naming the first malformed field
+   */
+  public static TlogEntry parse(byte[] json) throws BundleFormatException {
+    return BundleReader.readEntry(json);
   }
 
   /** The inclusion proof, if the entry has one. */

@@ -81,6 +81,11 @@ public final class BundleReader {
         VerificationMaterial.Kind.PUBLIC_KEY, List.of(), key.string("hint"));
   }
 
+  /** Parses one transparency-log entry; see {@link TlogEntry#parse}. */
+  public static TlogEntry readEntry(byte[] json) throws BundleFormatException {
+    return entry(ProtoJson.parse(json, "transparency log entry"));
+  }
+
   static TlogEntry entry(ProtoJson e) throws BundleFormatException {
     long logIndex = e.nonNegativeInt64("logIndex");
     Bytes logId = e.object("logId").requiredBytes("keyId");
