@@ -75,14 +75,8 @@ class TamperedBundleTest {
         survivors.add((m.path() + " -> exit " + r.exit() + " " + r.err().strip()).strip());
       }
     }
-    // Known gap of core/verify's BundleVerifier (reported): a Rekor v2 entry's top-level logIndex
-    // is not compared with its inclusion proof's (one tree, so they must be equal; its
-    // LogEntryVerifier does compare them). When that is fixed this list becomes empty for v2 too.
-    List<String> knownGaps =
-        version.equals("2")
-            ? List.of("/verificationMaterial/tlogEntries/0/logIndex -> exit 0")
-            : List.of();
-    assertThat(survivors).as("mutations that did not fail with exit 1").isEqualTo(knownGaps);
+    // every field matters; a Rekor v2 entry's top-level logIndex must equal its proof's
+    assertThat(survivors).as("mutations that did not fail with exit 1").isEmpty();
   }
 
   /** A mutation for every string leaf under {@code node}. */
