@@ -92,6 +92,39 @@ class InteropMatrixTest {
             sigstoreJsFromSigningConfig("dsseEnvelope", "js-config-dsse.json"),
             true));
     SIGNED.add(new Signed("@sigstore/cli attest --tlog-upload", sigstoreCliAttest(), true));
+    SIGNED.add(new Signed("hallmark sign blob (v2+TSA)", hallmarkCli("sign", "2"), false));
+    SIGNED.add(new Signed("hallmark sign blob (v1)", hallmarkCli("sign", "1"), false));
+    SIGNED.add(new Signed("hallmark attest blob (v1)", hallmarkCli("attest", "1"), true));
+  }
+
+  /** Hallmark's own CLI, in process, keyless with the built-in issuer's token for EMAIL. */
+  private static Path hallmarkCli(String command, String rekorVersion) throws Exception {
+    Path out = work.resolve("hallmark-" + command + "-v" + rekorVersion + ".json");
+    List<String> args =
+        new ArrayList<>(
+            List.of(command, "blob", artifact.toString(), "--rekor-version", rekorVersion));
+    if (command.equals("attest")) {
+      Path predicate = work.resolve("predicate.json");
+      Files.writeString(predicate, "{\"builder\": {\"id\": \"https://example.com/b\"}}");
+      args.addAll(
+          List.of("--predicate-type", "slsaprovenance", "--predicate", predicate.toString()));
+    }
+    args.addAll(
+        List.of(
+            "--identity-token",
+            hallmark.builtInToken(EMAIL),
+            "--bundle",
+            out.toString(),
+            "--data-dir",
+            hallmark.dataDir().toString(),
+            "--tuf-cache",
+            work.resolve("no-tuf-cache").toString()));
+    java.io.StringWriter err = new java.io.StringWriter();
+    picocli.CommandLine cl = dev.hallmark.cli.Main.commandLine();
+    cl.setOut(new java.io.PrintWriter(new java.io.StringWriter(), true));
+    cl.setErr(new java.io.PrintWriter(err, true));
+    assertThat(cl.execute(args.toArray(String[]::new))).as(err.toString()).isZero();
+    return out;
   }
 
   /** sigstore-js's signing-config builder: CA, Rekor v2 and TSA all from the server's config. */
