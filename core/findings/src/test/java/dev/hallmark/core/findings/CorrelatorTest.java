@@ -209,6 +209,47 @@ class CorrelatorTest {
             .get(0);
     assertThat(strict.status()).isEqualTo(FindingStatus.AFFECTED);
     assertThat(strict.evidence().advisory()).isEqualTo("CVE-2024-26308");
+
+    // the same justification given for a product group that holds the product
+    dev.hallmark.core.advisory.CsafVulnerability v = vex.vulnerabilities().get(0);
+    dev.hallmark.core.advisory.CsafAdvisory byGroup =
+        new dev.hallmark.core.advisory.CsafAdvisory(
+            vex.id(),
+            vex.category(),
+            vex.title(),
+            vex.publisher(),
+            vex.publisherNamespace(),
+            vex.initialRelease(),
+            vex.currentRelease(),
+            vex.trackingStatus(),
+            vex.notes(),
+            vex.references(),
+            vex.products(),
+            vex.relationships(),
+            Map.of("g1", List.of("cc")),
+            List.of(
+                new dev.hallmark.core.advisory.CsafVulnerability(
+                    v.cve(),
+                    v.cwe(),
+                    v.title(),
+                    v.ids(),
+                    v.statuses(),
+                    v.scores(),
+                    v.remediations(),
+                    List.of(
+                        new dev.hallmark.core.advisory.CsafVulnerability.Flag(
+                            "inline_mitigations_already_exist", List.of(), List.of("g1"))),
+                    v.threats(),
+                    v.notes(),
+                    v.references())),
+            vex.warnings());
+    assertThat(
+            new Correlator()
+                .correlate(c, List.of(advisory("CVE-2024-26308.json"), byGroup))
+                .findings()
+                .get(0)
+                .justification())
+        .isEqualTo("inline_mitigations_already_exist");
   }
 
   /**

@@ -71,7 +71,7 @@ public final class CsafStatements {
                     vulnerability,
                     aliases,
                     effective,
-                    effective == FindingStatus.NOT_AFFECTED ? justification(v, productId) : null,
+                    effective == FindingStatus.NOT_AFFECTED ? justification(a, v, productId) : null,
                     score.map(Severities::word).orElse(null),
                     score.map(Score::baseScore).orElse(null),
                     how.get()));
@@ -233,17 +233,32 @@ public final class CsafStatements {
     return mine;
   }
 
-  private static String justification(CsafVulnerability v, String productId) {
+  /** The VEX justification of a not-affected product: its flag, else its impact statement. */
+  private static String justification(CsafAdvisory a, CsafVulnerability v, String productId) {
     for (CsafVulnerability.Flag f : v.flags()) {
-      if (f.products().contains(productId)) {
+      if (names(a, f.products(), f.groups(), productId)) {
         return f.label();
       }
     }
     for (CsafVulnerability.Threat t : v.threats()) {
-      if (t.products().contains(productId) && "impact".equals(t.category())) {
+      if ("impact".equals(t.category()) && names(a, t.products(), t.groups(), productId)) {
         return t.details();
       }
     }
     return null;
+  }
+
+  /** Whether a statement's product ids, or its product groups, include {@code productId}. */
+  private static boolean names(
+      CsafAdvisory a, List<String> products, List<String> groups, String productId) {
+    if (products.contains(productId)) {
+      return true;
+    }
+    for (String g : groups) {
+      if (a.productGroups().getOrDefault(g, List.of()).contains(productId)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
