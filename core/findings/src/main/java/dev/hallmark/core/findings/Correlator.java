@@ -4,6 +4,7 @@ import dev.hallmark.core.advisory.Advisory;
 import dev.hallmark.core.advisory.CsafAdvisory;
 import dev.hallmark.core.advisory.CveRecord;
 import dev.hallmark.core.advisory.OsvAdvisory;
+import dev.hallmark.core.findings.internal.ComponentIndex;
 import dev.hallmark.core.findings.internal.CsafStatements;
 import dev.hallmark.core.findings.internal.CveStatements;
 import dev.hallmark.core.findings.internal.OsvStatements;
@@ -12,10 +13,11 @@ import dev.hallmark.core.findings.internal.Statement;
 import dev.hallmark.core.match.VersionSchemes;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Correlates components (from an SBOM) with advisories (CSAF, OSV, CVE 5) into findings, each with
@@ -85,31 +87,34 @@ public final class Correlator {
     for (Component c : components) {
       parsed.add(Parsed.of(c, warnings));
     }
+    ComponentIndex index = new ComponentIndex(parsed);
     List<Statement> statements = new ArrayList<>();
     for (Advisory a : advisories) {
       if (a instanceof OsvAdvisory) {
-        statements.addAll(osv.of((OsvAdvisory) a, parsed, warnings));
+        statements.addAll(osv.of((OsvAdvisory) a, index, warnings));
       } else if (a instanceof CsafAdvisory) {
-        statements.addAll(csaf.of((CsafAdvisory) a, parsed, warnings));
+        statements.addAll(csaf.of((CsafAdvisory) a, index, warnings));
       } else if (a instanceof CveRecord) {
-        statements.addAll(cve.of((CveRecord) a, parsed, warnings));
+        statements.addAll(cve.of((CveRecord) a, index, warnings));
       }
     }
-    Map<String, List<Statement>> byPair = new LinkedHashMap<>();
+    // statements per component (by identity), then per vulnerability in id order
+    Map<Parsed, TreeMap<String, List<Statement>>> byComponent = new IdentityHashMap<>();
+    for (Statement s : statements) {
+      byComponent
+          .computeIfAbsent(s.component(), k -> new TreeMap<>())
+          .computeIfAbsent(s.vulnerability(), k -> new ArrayList<>())
+          .add(s);
+    }
+    List<List<Statement>> pairs = new ArrayList<>();
     for (Parsed p : parsed) {
-      statements.stream()
-          .filter(s -> s.component() == p)
-          .sorted(java.util.Comparator.comparing(Statement::vulnerability))
-          .forEach(
-              s ->
-                  byPair
-                      .computeIfAbsent(
-                          p.component().ref() + "\u0000" + s.vulnerability(),
-                          k -> new ArrayList<>())
-                      .add(s));
+      TreeMap<String, List<Statement>> mine = byComponent.get(p);
+      if (mine != null) {
+        pairs.addAll(mine.values());
+      }
     }
     List<Finding> findings = new ArrayList<>();
-    for (List<Statement> pair : byPair.values()) {
+    for (List<Statement> pair : pairs) {
       findings.add(decide(pair));
     }
     return new Result(findings, warnings);

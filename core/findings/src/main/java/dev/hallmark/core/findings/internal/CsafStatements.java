@@ -38,7 +38,7 @@ public final class CsafStatements {
     this.profiles = List.copyOf(profiles);
   }
 
-  public List<Statement> of(CsafAdvisory a, List<Parsed> components, List<String> warnings) {
+  public List<Statement> of(CsafAdvisory a, ComponentIndex components, List<String> warnings) {
     List<Statement> out = new ArrayList<>();
     for (CsafVulnerability v : a.vulnerabilities()) {
       String vulnerability = v.cve() != null ? v.cve() : a.id();
@@ -54,7 +54,7 @@ public final class CsafStatements {
             warnings.add(a.id() + ": product " + productId + " is not in the product tree");
             continue;
           }
-          for (Parsed c : components) {
+          for (Parsed c : candidates(r, components)) {
             Optional<Evidence> how = match(a, status, productId, r, c);
             FindingStatus effective = mapped;
             if (how.isEmpty() && mapped == FindingStatus.FIXED) {
@@ -77,6 +77,30 @@ public final class CsafStatements {
                     how.get()));
           }
         }
+      }
+    }
+    return out;
+  }
+
+  /** The components a resolved product can concern, by its package URL or CPE. */
+  private static List<Parsed> candidates(Resolved r, ComponentIndex components) {
+    List<Parsed> out = new ArrayList<>();
+    if (r.component().purl() != null) {
+      try {
+        out.addAll(components.byBase(PackageUrl.parse(r.component().purl())));
+      } catch (PurlException e) {
+        // not a usable package URL: the CPE may still match
+      }
+    }
+    if (r.component().cpe() != null) {
+      try {
+        for (Parsed p : components.byCpe(Cpe.parse(r.component().cpe()))) {
+          if (!out.contains(p)) {
+            out.add(p);
+          }
+        }
+      } catch (CpeException e) {
+        // not a usable CPE
       }
     }
     return out;

@@ -44,7 +44,7 @@ public final class CveStatements {
     this.schemes = schemes;
   }
 
-  public List<Statement> of(CveRecord r, List<Parsed> components, List<String> warnings) {
+  public List<Statement> of(CveRecord r, ComponentIndex components, List<String> warnings) {
     List<Statement> out = new ArrayList<>();
     if (!"PUBLISHED".equalsIgnoreCase(r.state())) {
       return out;
@@ -60,7 +60,16 @@ public final class CveStatements {
           warnings.add(r.id() + ": " + e.getMessage());
         }
       }
-      for (Parsed c : components) {
+      List<Parsed> candidates = new ArrayList<>();
+      pkg.ifPresent(b -> candidates.addAll(components.byBase(b)));
+      for (Cpe cpe : cpes) {
+        for (Parsed p : components.byCpe(cpe)) {
+          if (!candidates.contains(p)) {
+            candidates.add(p);
+          }
+        }
+      }
+      for (Parsed c : candidates) {
         String matchedBy;
         String identifier;
         if (pkg.isPresent() && c.purl() != null && pkg.get().equals(c.purl().base())) {

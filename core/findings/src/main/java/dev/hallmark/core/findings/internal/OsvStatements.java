@@ -51,7 +51,7 @@ public final class OsvStatements {
     this.schemes = schemes;
   }
 
-  public List<Statement> of(OsvAdvisory a, List<Parsed> components, List<String> warnings) {
+  public List<Statement> of(OsvAdvisory a, ComponentIndex components, List<String> warnings) {
     List<Statement> out = new ArrayList<>();
     if (a.isWithdrawn()) {
       return out;
@@ -68,7 +68,7 @@ public final class OsvStatements {
       }
       Optional<VersionScheme> scheme = scheme(affected, base.get());
       List<OsvRange> osvRanges = ranges(affected, a.id(), warnings);
-      for (Parsed c : components) {
+      for (Parsed c : components.byBase(base.get())) {
         if (c.purl() == null || !c.purl().base().equals(base.get())) {
           continue;
         }
