@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code hallmark scan}: a CycloneDX SBOM against a directory of OSV records (one gzipped, one file
@@ -24,15 +21,8 @@ import picocli.CommandLine;
 class ScanCommandTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    return new Run(cl.execute(args), out.toString(), err.toString());
+  static LocalHallmark.Run run(String... args) {
+    return LocalHallmark.run(args);
   }
 
   private Path advisories() throws Exception {
@@ -68,7 +58,7 @@ class ScanCommandTest {
 
   @Test
   void findingsAsJsonWithEvidence() throws Exception {
-    Run r =
+    LocalHallmark.Run r =
         run("scan", sbom().toString(), "--advisories", advisories().toString(), "--output", "json");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).contains("skipped").contains("notes.txt");
@@ -88,7 +78,7 @@ class ScanCommandTest {
 
   @Test
   void textSummaryAndErrors() throws Exception {
-    Run r = run("scan", sbom().toString(), "--advisories", advisories().toString());
+    LocalHallmark.Run r = run("scan", sbom().toString(), "--advisories", advisories().toString());
     assertThat(r.exit()).isZero();
     assertThat(r.out()).contains("2 finding(s) for 3 identifiable package(s) of 4");
     assertThat(
@@ -97,7 +87,8 @@ class ScanCommandTest {
         .isEqualTo(2);
     Path bad = dir.resolve("bad.json");
     Files.writeString(bad, "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"9.9\"}");
-    Run invalid = run("scan", bad.toString(), "--advisories", advisories().toString());
+    LocalHallmark.Run invalid =
+        run("scan", bad.toString(), "--advisories", advisories().toString());
     assertThat(invalid.exit()).isEqualTo(1);
     assertThat(invalid.err()).startsWith("hallmark: ").contains("not a usable SBOM");
     assertThat(run("scan", sbom().toString()).exit()).isEqualTo(2);

@@ -30,8 +30,6 @@ class TrustCommandTest {
   private static HallmarkServer server;
   private static String mirror;
 
-  record Run(int exit, String out, String err) {}
-
   @BeforeAll
   static void start() throws Exception {
     server = LocalHallmark.start(dataDir);
@@ -43,15 +41,14 @@ class TrustCommandTest {
     server.close();
   }
 
-  static Run run(String... args) {
-    LocalHallmark.Run r = LocalHallmark.run(args);
-    return new Run(r.exit(), r.out(), r.err());
+  static LocalHallmark.Run run(String... args) {
+    return LocalHallmark.run(args);
   }
 
   @Test
   void bootstrapRotateOnlineThenOfflineAndTheClientFollows() throws Exception {
     Path cache = dir.resolve("cache");
-    Run init =
+    LocalHallmark.Run init =
         run(
             "trust",
             "init",
@@ -66,7 +63,7 @@ class TrustCommandTest {
     assertThat(cache.resolve("targets").resolve("trusted_root.json"))
         .hasSameBinaryContentAs(dataDir.resolve("trusted_root.json"));
 
-    Run rotate = run("trust", "rotate", "--data-dir", dataDir.toString());
+    LocalHallmark.Run rotate = run("trust", "rotate", "--data-dir", dataDir.toString());
     assertThat(rotate.exit()).as(rotate.err()).isZero();
     assertThat(rotate.out()).contains("\"rootVersion\":2");
 
@@ -76,7 +73,7 @@ class TrustCommandTest {
     Files.writeString(pub, PublicKeys.pem("PUBLIC KEY", offline.getPublic().getEncoded()));
     Files.writeString(priv, PrivateKeys.writePkcs8Pem(offline));
     Path draft = dir.resolve("draft.json");
-    Run export =
+    LocalHallmark.Run export =
         run(
             "trust",
             "rotate",
@@ -89,30 +86,34 @@ class TrustCommandTest {
     assertThat(export.exit()).as(export.err()).isZero();
 
     // without the new root key's signature the import is refused and nothing changes
-    Run early = run("trust", "import", "--data-dir", dataDir.toString(), draft.toString());
+    LocalHallmark.Run early =
+        run("trust", "import", "--data-dir", dataDir.toString(), draft.toString());
     assertThat(early.exit()).isEqualTo(1);
     assertThat(early.err()).startsWith("hallmark: ").contains("root").doesNotContain("\n\t");
 
-    Run sign = run("trust", "sign", "--key", priv.toString(), draft.toString());
+    LocalHallmark.Run sign = run("trust", "sign", "--key", priv.toString(), draft.toString());
     assertThat(sign.exit()).as(sign.err()).isZero();
-    Run imported = run("trust", "import", "--data-dir", dataDir.toString(), draft.toString());
+    LocalHallmark.Run imported =
+        run("trust", "import", "--data-dir", dataDir.toString(), draft.toString());
     assertThat(imported.exit()).as(imported.err()).isZero();
     assertThat(imported.out()).contains("\"rootVersion\":3");
 
-    Run status = run("trust", "status", "--cache-dir", cache.toString(), "--output", "json");
+    LocalHallmark.Run status =
+        run("trust", "status", "--cache-dir", cache.toString(), "--output", "json");
     assertThat(status.exit()).as(status.err()).isZero();
     assertThat(new ObjectMapper().readTree(status.out()).get("rootVersion").asLong()).isEqualTo(3);
   }
 
   @Test
   void usageErrorsAreOneLineWithExit2() {
-    Run noMirror = run("trust", "init", "--root", "x.json");
+    LocalHallmark.Run noMirror = run("trust", "init", "--root", "x.json");
     assertThat(noMirror.exit()).isEqualTo(2);
     assertThat(noMirror.err()).startsWith("hallmark: ");
-    Run noCache = run("trust", "status", "--cache-dir", dir.resolve("none").toString());
+    LocalHallmark.Run noCache =
+        run("trust", "status", "--cache-dir", dir.resolve("none").toString());
     assertThat(noCache.exit()).isEqualTo(2);
     assertThat(noCache.err()).contains("hallmark trust init");
-    Run badMirror =
+    LocalHallmark.Run badMirror =
         run(
             "trust",
             "init",
