@@ -7,18 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.hallmark.server.HallmarkServer;
-import dev.hallmark.server.config.ServerConfig;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code hallmark token} against a running server's built-in OIDC issuer. */
 class TokenCommandTest {
@@ -27,33 +22,9 @@ class TokenCommandTest {
   private static HallmarkServer server;
   private static String url;
 
-  /** Exit code and captured output of one in-process run. */
-  record Run(int exit, String out, String err) {}
-
   @BeforeAll
   static void start() throws Exception {
-    server =
-        HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir",
-                    dataDir.toString(),
-                    "rekor.v2.port",
-                    "0",
-                    "rekor.v1.port",
-                    "0",
-                    "ctlog.port",
-                    "0",
-                    "ca.port",
-                    "0",
-                    "tsa.port",
-                    "0",
-                    "trust.port",
-                    "0",
-                    "oidc.port",
-                    "0",
-                    "oidc.enabled",
-                    "true")));
+    server = LocalHallmark.start(dataDir);
     url = server.endpoints().get("oidcIssuerUrl");
   }
 
@@ -62,14 +33,8 @@ class TokenCommandTest {
     server.close();
   }
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+  static LocalHallmark.Run run(String... args) {
+    return LocalHallmark.run(args);
   }
 
   static JWTClaimsSet claims(String jwt) throws Exception {
@@ -78,7 +43,7 @@ class TokenCommandTest {
 
   @Test
   void printsTheJwtAlone() throws Exception {
-    Run r = run("token", "--email", "alice@example.com", "--url", url);
+    LocalHallmark.Run r = run("token", "--email", "alice@example.com", "--url", url);
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\R");
@@ -91,7 +56,7 @@ class TokenCommandTest {
 
   @Test
   void audienceAndJsonOutput() throws Exception {
-    Run r =
+    LocalHallmark.Run r =
         run(
             "token",
             "--email",
@@ -112,7 +77,7 @@ class TokenCommandTest {
 
   @Test
   void urlFromTheEndpointsFile() throws Exception {
-    Run r =
+    LocalHallmark.Run r =
         run(
             "token",
             "--email",
@@ -125,7 +90,7 @@ class TokenCommandTest {
 
   @Test
   void refusalIsExitOneWithTheIssuersReason() {
-    Run r = run("token", "--email", "not-an-address", "--url", url);
+    LocalHallmark.Run r = run("token", "--email", "not-an-address", "--url", url);
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).isEmpty();
     assertThat(r.err())
@@ -140,14 +105,15 @@ class TokenCommandTest {
     try (ServerSocket probe = new ServerSocket(0)) {
       port = probe.getLocalPort();
     }
-    Run r = run("token", "--email", "a@example.com", "--url", "http://127.0.0.1:" + port);
+    LocalHallmark.Run r =
+        run("token", "--email", "a@example.com", "--url", "http://127.0.0.1:" + port);
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).startsWith("hallmark: cannot reach the OIDC issuer").hasLineCount(1);
   }
 
   @Test
   void missingOrUselessEndpointsFileIsExitTwo() throws Exception {
-    Run missing =
+    LocalHallmark.Run missing =
         run(
             "token",
             "--email",
@@ -159,37 +125,41 @@ class TokenCommandTest {
 
     Path noIssuer = dir.resolve("endpoints.json");
     Files.writeString(noIssuer, "{\"rekorV2Url\": \"http://localhost:3003\"}");
-    Run disabled = run("token", "--email", "a@example.com", "--endpoints", noIssuer.toString());
+    LocalHallmark.Run disabled =
+        run("token", "--email", "a@example.com", "--endpoints", noIssuer.toString());
     assertThat(disabled.exit()).isEqualTo(2);
     assertThat(disabled.err()).contains("has no oidcIssuerUrl").hasLineCount(1);
 
     Path junk = dir.resolve("junk.json");
     Files.writeString(junk, "{not json");
-    Run unreadable = run("token", "--email", "a@example.com", "--endpoints", junk.toString());
+    LocalHallmark.Run unreadable =
+        run("token", "--email", "a@example.com", "--endpoints", junk.toString());
     assertThat(unreadable.exit()).isEqualTo(2);
     assertThat(unreadable.err()).contains("cannot read").hasLineCount(1);
   }
 
   @Test
   void usageErrorsAreExitTwo() {
-    Run noEmail = run("token", "--url", url);
+    LocalHallmark.Run noEmail = run("token", "--url", url);
     assertThat(noEmail.exit()).isEqualTo(2);
     assertThat(noEmail.err()).contains("--email");
 
-    Run badOutput = run("token", "--email", "a@example.com", "--url", url, "--output", "xml");
+    LocalHallmark.Run badOutput =
+        run("token", "--email", "a@example.com", "--url", url, "--output", "xml");
     assertThat(badOutput.exit()).isEqualTo(2);
     assertThat(badOutput.err()).contains("--output must be jwt or json").hasLineCount(1);
 
-    Run badUrl = run("token", "--email", "a@example.com", "--url", "ftp://example.com");
+    LocalHallmark.Run badUrl =
+        run("token", "--email", "a@example.com", "--url", "ftp://example.com");
     assertThat(badUrl.exit()).isEqualTo(2);
     assertThat(badUrl.err()).contains("not an http(s) URL").hasLineCount(1);
   }
 
   @Test
   void helpListsTheCommand() {
-    Run r = run("--help");
+    LocalHallmark.Run r = run("--help");
     assertThat(r.out()).contains("token");
-    Run help = run("token", "--help");
+    LocalHallmark.Run help = run("token", "--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("--email", "--url", "--audience", "--output");
   }
