@@ -1,0 +1,482 @@
+package dev.hallmark.analyzer;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallmark.analyzer.internal.AdvisoryWriter;
+import dev.hallmark.analyzer.internal.DocumentKey;
+import dev.hallmark.analyzer.internal.Identities;
+import dev.hallmark.analyzer.internal.Lists;
+import dev.hallmark.analyzer.internal.SbomWriter;
+import dev.hallmark.analyzer.internal.StorageFailure;
+import dev.hallmark.analyzer.internal.Warnings;
+import dev.hallmark.core.advisory.Advisory;
+import dev.hallmark.core.advisory.AdvisoryFormat;
+import dev.hallmark.core.advisory.AdvisoryFormatException;
+import dev.hallmark.core.advisory.AdvisoryReader;
+import dev.hallmark.core.advisory.CsafAdvisory;
+import dev.hallmark.core.advisory.CveRecord;
+import dev.hallmark.core.advisory.OsvAdvisory;
+import dev.hallmark.core.match.Cpe;
+import dev.hallmark.core.match.CpeException;
+import dev.hallmark.core.match.PackageUrl;
+import dev.hallmark.core.match.PurlException;
+import dev.hallmark.core.sbom.SbomFormat;
+import dev.hallmark.core.sbom.SbomFormatException;
+import dev.hallmark.core.sbom.SbomMetadata;
+import dev.hallmark.core.sbom.SbomReader;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The analyzer's store: ingests SBOMs and advisories into PostgreSQL and serves them back.
+ *
+ * <p>Storage contract: ingesting one document is one transaction — when {@code ingest*} returns the
+ * document and all its rows are durable; when it throws, nothing of it was stored. The document's
+ * row is written last (its unique SHA-256 decides deduplication), so a concurrent upload of the
+ * same bytes ends with one stored copy and both callers get its id. Shared purl and CPE rows are
+ * created in sorted order, so overlapping ingests never deadlock. Storage never retries; a caller
+ * may re-send a document at any time (deduplication makes it idempotent).
+ */
+public final class Analyzer {
+  /** Labels per document and their sizes are bounded. */
+  static final int MAX_LABELS = 64;
+
+  static final int MAX_LABEL_LENGTH = 256;
+
+  private final DataSource dataSource;
+  private final SbomReader sboms;
+  private final AdvisoryReader advisories;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final ObjectMapper mapper = new ObjectMapper();
+
+  public Analyzer(
+      DataSource dataSource,
+      SbomReader sboms,
+      AdvisoryReader advisories,
+      Clock clock,
+      SecureRandom random) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.sboms = Objects.requireNonNull(sboms, "sboms");
+    this.advisories = Objects.requireNonNull(advisories, "advisories");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+  }
+
+  /**
+   * Ingests an SBOM or an advisory, whichever the bytes are (SBOM formats are tried first); a
+   * refusal names the reasons of both.
+   */
+  public IngestResult ingest(byte[] bytes, String name, Map<String, String> labels)
+      throws RejectedDocumentException, AnalyzerException {
+    try {
+      return ingestSbom(bytes, null, name, labels);
+    } catch (RejectedDocumentException asSbom) {
+      try {
+        return ingestAdvisory(bytes, null, name, labels);
+      } catch (RejectedDocumentException asAdvisory) {
+        throw new RejectedDocumentException(
+            "not an SBOM ("
+                + asSbom.getMessage()
+                + ") nor an advisory ("
+                + asAdvisory.getMessage()
+                + ")");
+      }
+    }
+  }
+
+  /**
+   * Ingests an SBOM, streaming it into the database.
+   *
+   * @param format the format, or null to sniff it
+   * @param name the name to store, or null for the document's own
+   */
+  public IngestResult ingestSbom(
+      byte[] bytes, SbomFormat format, String name, Map<String, String> labels)
+      throws RejectedDocumentException, AnalyzerException {
+    Map<String, String> checked = checkLabels(labels);
+    String sha256 = sha256(bytes);
+    try (Connection c = dataSource.getConnection()) {
+      Optional<IngestResult> existing = existing(c, sha256);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      c.setAutoCommit(false);
+      try {
+        UUID id = newId();
+        Warnings warnings = new Warnings();
+        SbomWriter writer = new SbomWriter(c, id, new Identities(c, mapper), warnings);
+        SbomMetadata meta = sboms.stream(new ByteArrayInputStream(bytes), format, writer);
+        writer.finish();
+        Map<String, String> all = new TreeMap<>(checked);
+        if (writer.hasMachineLearningModel()) {
+          all.putIfAbsent("aibom", "true");
+        }
+        if (writer.hasCryptoAsset()) {
+          all.putIfAbsent("cbom", "true");
+        }
+        String stored = firstOf(name, meta.name(), meta.documentId(), sha256);
+        StoredRow row =
+            new StoredRow(
+                id,
+                DocumentKind.SBOM,
+                sha256,
+                meta.format().name(),
+                meta.specVersion(),
+                meta.documentId(),
+                stored,
+                all,
+                meta.created(),
+                writer.packageCount());
+        return finish(c, row, bytes, warnings);
+      } catch (SbomFormatException e) {
+        c.rollback();
+        throw new RejectedDocumentException(e.getMessage(), e);
+      } catch (StorageFailure e) {
+        c.rollback();
+        throw e.sqlException();
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot store the SBOM: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Ingests an advisory (CSAF, OSV or CVE 5).
+   *
+   * @param format the format, or null to detect it
+   * @param name the name to store, or null for the advisory's title / id
+   */
+  public IngestResult ingestAdvisory(
+      byte[] bytes, AdvisoryFormat format, String name, Map<String, String> labels)
+      throws RejectedDocumentException, AnalyzerException {
+    Map<String, String> checked = checkLabels(labels);
+    String sha256 = sha256(bytes);
+    Advisory advisory;
+    try {
+      advisory = advisories.read(new ByteArrayInputStream(bytes), format);
+    } catch (AdvisoryFormatException e) {
+      throw new RejectedDocumentException(e.getMessage(), e);
+    }
+    try (Connection c = dataSource.getConnection()) {
+      Optional<IngestResult> existing = existing(c, sha256);
+      if (existing.isPresent()) {
+        return existing.get();
+      }
+      c.setAutoCommit(false);
+      try {
+        UUID id = newId();
+        Warnings warnings = new Warnings();
+        if (advisory instanceof CsafAdvisory csaf) {
+          csaf.warnings().forEach(warnings::add);
+        }
+        int vulnerabilities =
+            new AdvisoryWriter(c, id, new Identities(c, mapper), warnings).write(advisory);
+        StoredRow row =
+            new StoredRow(
+                id,
+                DocumentKind.ADVISORY,
+                sha256,
+                advisory.format().name(),
+                specVersion(advisory),
+                advisory.id(),
+                firstOf(name, title(advisory), advisory.id()),
+                checked,
+                published(advisory),
+                vulnerabilities);
+        return finish(c, row, bytes, warnings);
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot store the advisory: " + e.getMessage(), e);
+    }
+  }
+
+  /** Documents of one kind matching {@code query} (fields: {@link Lists#DOCUMENT_FIELDS}). */
+  public Page<Document> list(DocumentKind kind, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    return Lists.documents(dataSource, mapper, kind, query);
+  }
+
+  /** The document with this key ({@code urn:uuid:...} or {@code sha256:...}). */
+  public Optional<Document> get(String key) throws BadQueryException, AnalyzerException {
+    return Lists.document(dataSource, mapper, DocumentKey.parse(key));
+  }
+
+  /** The original bytes of the document with this key. */
+  public Optional<byte[]> download(String key) throws BadQueryException, AnalyzerException {
+    DocumentKey k = DocumentKey.parse(key);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT content FROM analyzer_document WHERE " + k.column() + " = ?")) {
+      ps.setObject(1, k.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot read the document: " + e.getMessage(), e);
+    }
+  }
+
+  /** Deletes the document and everything read from it; false when there was none. */
+  public boolean delete(String key) throws BadQueryException, AnalyzerException {
+    DocumentKey k = DocumentKey.parse(key);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement("DELETE FROM analyzer_document WHERE " + k.column() + " = ?")) {
+      ps.setObject(1, k.value());
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot delete the document: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The packages of an SBOM (fields {@link Lists#PACKAGE_FIELDS}); empty when there is no such
+   * SBOM.
+   */
+  public Optional<Page<Package>> packages(String sbomKey, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    Optional<Document> sbom = get(sbomKey);
+    if (sbom.isEmpty() || sbom.get().kind() != DocumentKind.SBOM) {
+      return Optional.empty();
+    }
+    UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
+    return Optional.of(Lists.packages(dataSource, id, query));
+  }
+
+  /**
+   * SBOMs containing a package: a purl without version matches every version (base level), with a
+   * version but no qualifiers every qualifier set (versioned level), else exactly; a CPE matches
+   * its 2.3 form, or every version of the product when its version is ANY.
+   */
+  public Page<Document> sbomsByPackage(String purlOrCpe, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    String condition;
+    String value;
+    if (purlOrCpe.startsWith("pkg:")) {
+      PackageUrl purl;
+      try {
+        purl = PackageUrl.parse(purlOrCpe);
+      } catch (PurlException | IllegalArgumentException e) {
+        throw new BadQueryException("not a valid purl: " + e.getMessage());
+      }
+      String column =
+          purl.version() == null
+              ? "base"
+              : purl.qualifiers().isEmpty() && purl.subpath() == null ? "versioned" : "purl";
+      condition =
+          "id IN (SELECT pp.sbom FROM sbom_package_purl pp JOIN analyzer_purl u ON u.id = pp.purl"
+              + " WHERE u."
+              + column
+              + " = ?)";
+      value =
+          column.equals("base")
+              ? purl.base().toString()
+              : column.equals("versioned") ? Identities.versioned(purl) : purl.toString();
+    } else {
+      Cpe cpe;
+      try {
+        cpe = Cpe.parse(purlOrCpe);
+      } catch (CpeException | IllegalArgumentException e) {
+        throw new BadQueryException("not a valid purl or CPE: " + e.getMessage());
+      }
+      String match =
+          cpe.version().equals(Cpe.ANY) ? "c.vendor || ':' || c.product = ?" : "c.cpe = ?";
+      condition =
+          "id IN (SELECT pc.sbom FROM sbom_package_cpe pc JOIN analyzer_cpe c ON c.id = pc.cpe"
+              + " WHERE "
+              + match
+              + ")";
+      value =
+          cpe.version().equals(Cpe.ANY)
+              ? cpe.vendor() + ":" + cpe.product()
+              : cpe.toFormattedString();
+    }
+    return Lists.documentsWhere(
+        dataSource, mapper, DocumentKind.SBOM, condition, List.of(value), query);
+  }
+
+  /** Vulnerabilities named by stored advisories (fields {@link Lists#VULNERABILITY_FIELDS}). */
+  public Page<Vulnerability> vulnerabilities(ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    return Lists.vulnerabilities(dataSource, query);
+  }
+
+  private record StoredRow(
+      UUID id,
+      DocumentKind kind,
+      String sha256,
+      String format,
+      String specVersion,
+      String documentId,
+      String name,
+      Map<String, String> labels,
+      String published,
+      int items) {}
+
+  /** Writes the document row last and commits; a lost race answers the winner's id. */
+  private IngestResult finish(Connection c, StoredRow row, byte[] bytes, Warnings warnings)
+      throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO analyzer_document (id, kind, sha256, content, size, format, spec_version,"
+                + " document_id, name, labels, ingested, published, item_count)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
+                + " ON CONFLICT (sha256) DO NOTHING")) {
+      ps.setObject(1, row.id());
+      ps.setString(2, row.kind().value());
+      ps.setString(3, row.sha256());
+      ps.setBytes(4, bytes);
+      ps.setLong(5, bytes.length);
+      ps.setString(6, row.format());
+      ps.setString(7, row.specVersion());
+      ps.setString(8, row.documentId());
+      ps.setString(9, row.name());
+      ps.setString(10, json(row.labels()));
+      ps.setTimestamp(11, Timestamp.from(clock.instant()));
+      ps.setString(12, row.published());
+      ps.setInt(13, row.items());
+      if (ps.executeUpdate() == 0) {
+        c.rollback();
+        c.setAutoCommit(true);
+        return existing(c, row.sha256())
+            .orElseThrow(() -> new SQLException("duplicate of a document that vanished"));
+      }
+    }
+    c.commit();
+    return new IngestResult(DocumentKey.format(row.id()), row.documentId(), warnings.list(), false);
+  }
+
+  private Optional<IngestResult> existing(Connection c, String sha256) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("SELECT id, document_id FROM analyzer_document WHERE sha256 = ?")) {
+      ps.setString(1, sha256);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new IngestResult(
+                DocumentKey.format(rs.getObject(1, UUID.class)),
+                rs.getString(2),
+                List.of("already stored: the same bytes were ingested before"),
+                true));
+      }
+    }
+  }
+
+  private static Map<String, String> checkLabels(Map<String, String> labels)
+      throws RejectedDocumentException {
+    if (labels == null) {
+      return Map.of();
+    }
+    if (labels.size() > MAX_LABELS) {
+      throw new RejectedDocumentException("at most " + MAX_LABELS + " labels per document");
+    }
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null) {
+        throw new RejectedDocumentException("a label needs a key and a value");
+      }
+      if (e.getKey().length() > MAX_LABEL_LENGTH || e.getValue().length() > MAX_LABEL_LENGTH) {
+        throw new RejectedDocumentException(
+            "label keys and values are at most " + MAX_LABEL_LENGTH + " characters");
+      }
+    }
+    return new TreeMap<>(labels);
+  }
+
+  private String json(Map<String, String> labels) throws SQLException {
+    try {
+      return mapper.writeValueAsString(labels);
+    } catch (JsonProcessingException e) {
+      throw new SQLException("cannot encode labels", e);
+    }
+  }
+
+  private UUID newId() {
+    byte[] b = new byte[16];
+    random.nextBytes(b);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < 8; i++) {
+      hi = (hi << 8) | (b[i] & 0xff);
+      lo = (lo << 8) | (b[i + 8] & 0xff);
+    }
+    return new UUID(hi, lo);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  private static String firstOf(String... candidates) {
+    List<String> list = new ArrayList<>();
+    for (String s : candidates) {
+      if (s != null && !s.isBlank()) {
+        list.add(s);
+      }
+    }
+    return list.get(0);
+  }
+
+  private static String specVersion(Advisory a) {
+    if (a instanceof CveRecord cve) {
+      return cve.dataVersion();
+    }
+    if (a instanceof OsvAdvisory osv) {
+      return osv.schemaVersion() == null ? "" : osv.schemaVersion();
+    }
+    return "2.0";
+  }
+
+  private static String title(Advisory a) {
+    if (a instanceof CsafAdvisory csaf) {
+      return csaf.title();
+    }
+    if (a instanceof CveRecord cve) {
+      return cve.title();
+    }
+    return ((OsvAdvisory) a).summary();
+  }
+
+  private static String published(Advisory a) {
+    if (a instanceof CsafAdvisory csaf) {
+      return csaf.initialRelease();
+    }
+    if (a instanceof CveRecord cve) {
+      return cve.datePublished();
+    }
+    return ((OsvAdvisory) a).published();
+  }
+}
