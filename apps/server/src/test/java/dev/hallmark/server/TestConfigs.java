@@ -16,7 +16,13 @@ public final class TestConfigs {
     values.put("data.dir", dataDir.toString());
     for (String port :
         new String[] {
-          "rekor.v1.port", "rekor.v2.port", "ctlog.port", "ca.port", "oidc.port", "tsa.port"
+          "rekor.v1.port",
+          "rekor.v2.port",
+          "ctlog.port",
+          "ca.port",
+          "oidc.port",
+          "tsa.port",
+          "analyzer.port"
         }) {
       values.put(port, "0");
     }
