@@ -1,5 +1,7 @@
 package dev.hallmark.cli;
 
+import dev.hallmark.cli.analyzer.AdvisoryCommand;
+import dev.hallmark.cli.analyzer.SbomCommand;
 import dev.hallmark.cli.trust.TrustCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,6 +18,8 @@ import picocli.CommandLine.Command;
       TokenCommand.class,
       TrustCommand.class,
       ConformanceCommand.class,
+      SbomCommand.class,
+      AdvisoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {
