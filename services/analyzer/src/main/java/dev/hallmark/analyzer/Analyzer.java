@@ -1,9 +1,9 @@
 package dev.hallmark.analyzer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.hallmark.analyzer.internal.AdvisoryWriter;
 import dev.hallmark.analyzer.internal.DocumentKey;
+import dev.hallmark.analyzer.internal.DocumentRows;
 import dev.hallmark.analyzer.internal.Identities;
 import dev.hallmark.analyzer.internal.Lists;
 import dev.hallmark.analyzer.internal.SbomWriter;
@@ -14,8 +14,6 @@ import dev.hallmark.core.advisory.AdvisoryFormat;
 import dev.hallmark.core.advisory.AdvisoryFormatException;
 import dev.hallmark.core.advisory.AdvisoryReader;
 import dev.hallmark.core.advisory.CsafAdvisory;
-import dev.hallmark.core.advisory.CveRecord;
-import dev.hallmark.core.advisory.OsvAdvisory;
 import dev.hallmark.core.match.Cpe;
 import dev.hallmark.core.match.CpeException;
 import dev.hallmark.core.match.PackageUrl;
@@ -32,7 +30,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -66,6 +63,7 @@ public final class Analyzer {
   private final Clock clock;
   private final SecureRandom random;
   private final ObjectMapper mapper = new ObjectMapper();
+  private final DocumentRows rows;
 
   public Analyzer(
       DataSource dataSource,
@@ -78,6 +76,7 @@ public final class Analyzer {
     this.advisories = Objects.requireNonNull(advisories, "advisories");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.random = Objects.requireNonNull(random, "random");
+    this.rows = new DocumentRows(mapper, clock);
   }
 
   /**
@@ -114,7 +113,7 @@ public final class Analyzer {
     Map<String, String> checked = checkLabels(labels);
     String sha256 = sha256(bytes);
     try (Connection c = dataSource.getConnection()) {
-      Optional<IngestResult> existing = existing(c, sha256);
+      Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
       if (existing.isPresent()) {
         return existing.get();
       }
@@ -133,8 +132,8 @@ public final class Analyzer {
           all.putIfAbsent("cbom", "true");
         }
         String stored = firstOf(name, meta.name(), meta.documentId(), sha256);
-        StoredRow row =
-            new StoredRow(
+        DocumentRows.Row row =
+            new DocumentRows.Row(
                 id,
                 DocumentKind.SBOM,
                 sha256,
@@ -145,7 +144,7 @@ public final class Analyzer {
                 all,
                 meta.created(),
                 writer.packageCount());
-        return finish(c, row, bytes, warnings);
+        return rows.finish(c, row, bytes, warnings);
       } catch (SbomFormatException e) {
         c.rollback();
         throw new RejectedDocumentException(e.getMessage(), e);
@@ -179,7 +178,7 @@ public final class Analyzer {
       throw new RejectedDocumentException(e.getMessage(), e);
     }
     try (Connection c = dataSource.getConnection()) {
-      Optional<IngestResult> existing = existing(c, sha256);
+      Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
       if (existing.isPresent()) {
         return existing.get();
       }
@@ -192,19 +191,19 @@ public final class Analyzer {
         }
         int vulnerabilities =
             new AdvisoryWriter(c, id, new Identities(c, mapper), warnings).write(advisory);
-        StoredRow row =
-            new StoredRow(
+        DocumentRows.Row row =
+            new DocumentRows.Row(
                 id,
                 DocumentKind.ADVISORY,
                 sha256,
                 advisory.format().name(),
-                specVersion(advisory),
+                AdvisoryWriter.specVersion(advisory),
                 advisory.id(),
-                firstOf(name, title(advisory), advisory.id()),
+                firstOf(name, AdvisoryWriter.title(advisory), advisory.id()),
                 checked,
-                published(advisory),
+                AdvisoryWriter.published(advisory),
                 vulnerabilities);
-        return finish(c, row, bytes, warnings);
+        return rows.finish(c, row, bytes, warnings);
       } catch (SQLException | RuntimeException e) {
         c.rollback();
         throw e;
@@ -326,69 +325,6 @@ public final class Analyzer {
     return Lists.vulnerabilities(dataSource, query);
   }
 
-  private record StoredRow(
-      UUID id,
-      DocumentKind kind,
-      String sha256,
-      String format,
-      String specVersion,
-      String documentId,
-      String name,
-      Map<String, String> labels,
-      String published,
-      int items) {}
-
-  /** Writes the document row last and commits; a lost race answers the winner's id. */
-  private IngestResult finish(Connection c, StoredRow row, byte[] bytes, Warnings warnings)
-      throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO analyzer_document (id, kind, sha256, content, size, format, spec_version,"
-                + " document_id, name, labels, ingested, published, item_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
-                + " ON CONFLICT (sha256) DO NOTHING")) {
-      ps.setObject(1, row.id());
-      ps.setString(2, row.kind().value());
-      ps.setString(3, row.sha256());
-      ps.setBytes(4, bytes);
-      ps.setLong(5, bytes.length);
-      ps.setString(6, row.format());
-      ps.setString(7, row.specVersion());
-      ps.setString(8, row.documentId());
-      ps.setString(9, row.name());
-      ps.setString(10, json(row.labels()));
-      ps.setTimestamp(11, Timestamp.from(clock.instant()));
-      ps.setString(12, row.published());
-      ps.setInt(13, row.items());
-      if (ps.executeUpdate() == 0) {
-        c.rollback();
-        c.setAutoCommit(true);
-        return existing(c, row.sha256())
-            .orElseThrow(() -> new SQLException("duplicate of a document that vanished"));
-      }
-    }
-    c.commit();
-    return new IngestResult(DocumentKey.format(row.id()), row.documentId(), warnings.list(), false);
-  }
-
-  private Optional<IngestResult> existing(Connection c, String sha256) throws SQLException {
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT id, document_id FROM analyzer_document WHERE sha256 = ?")) {
-      ps.setString(1, sha256);
-      try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new IngestResult(
-                DocumentKey.format(rs.getObject(1, UUID.class)),
-                rs.getString(2),
-                List.of("already stored: the same bytes were ingested before"),
-                true));
-      }
-    }
-  }
-
   private static Map<String, String> checkLabels(Map<String, String> labels)
       throws RejectedDocumentException {
     if (labels == null) {
@@ -407,14 +343,6 @@ public final class Analyzer {
       }
     }
     return new TreeMap<>(labels);
-  }
-
-  private String json(Map<String, String> labels) throws SQLException {
-    try {
-      return mapper.writeValueAsString(labels);
-    } catch (JsonProcessingException e) {
-      throw new SQLException("cannot encode labels", e);
-    }
   }
 
   private UUID newId() {
@@ -448,35 +376,5 @@ public final class Analyzer {
       }
     }
     return list.get(0);
-  }
-
-  private static String specVersion(Advisory a) {
-    if (a instanceof CveRecord cve) {
-      return cve.dataVersion();
-    }
-    if (a instanceof OsvAdvisory osv) {
-      return osv.schemaVersion() == null ? "" : osv.schemaVersion();
-    }
-    return "2.0";
-  }
-
-  private static String title(Advisory a) {
-    if (a instanceof CsafAdvisory csaf) {
-      return csaf.title();
-    }
-    if (a instanceof CveRecord cve) {
-      return cve.title();
-    }
-    return ((OsvAdvisory) a).summary();
-  }
-
-  private static String published(Advisory a) {
-    if (a instanceof CsafAdvisory csaf) {
-      return csaf.initialRelease();
-    }
-    if (a instanceof CveRecord cve) {
-      return cve.datePublished();
-    }
-    return ((OsvAdvisory) a).published();
   }
 }

@@ -243,4 +243,37 @@ public final class AdvisoryWriter {
       ps.executeBatch();
     }
   }
+
+  /** For the document row. */
+  public static String specVersion(Advisory a) {
+    if (a instanceof CveRecord cve) {
+      return cve.dataVersion();
+    }
+    if (a instanceof OsvAdvisory osv) {
+      return osv.schemaVersion() == null ? "" : osv.schemaVersion();
+    }
+    return "2.0";
+  }
+
+  /** For the document row. */
+  public static String title(Advisory a) {
+    if (a instanceof CsafAdvisory csaf) {
+      return csaf.title();
+    }
+    if (a instanceof CveRecord cve) {
+      return cve.title();
+    }
+    return ((OsvAdvisory) a).summary();
+  }
+
+  /** For the document row. */
+  public static String published(Advisory a) {
+    if (a instanceof CsafAdvisory csaf) {
+      return csaf.initialRelease();
+    }
+    if (a instanceof CveRecord cve) {
+      return cve.datePublished();
+    }
+    return ((OsvAdvisory) a).published();
+  }
 }
