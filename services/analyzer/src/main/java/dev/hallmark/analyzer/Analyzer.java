@@ -240,14 +240,43 @@ public final class Analyzer {
     }
   }
 
-  /** Deletes the document and everything read from it; false when there was none. */
+  /**
+   * Deletes the document and everything read from it, in one transaction; false when there was
+   * none. (An SBOM's package, link and edge rows carry no foreign key, see migration V2: they are
+   * deleted here explicitly; advisory rows go by cascade.)
+   */
   public boolean delete(String key) throws BadQueryException, AnalyzerException {
     DocumentKey k = DocumentKey.parse(key);
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps =
-            c.prepareStatement("DELETE FROM analyzer_document WHERE " + k.column() + " = ?")) {
-      ps.setObject(1, k.value());
-      return ps.executeUpdate() > 0;
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        UUID id;
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM analyzer_document WHERE " + k.column() + " = ? RETURNING id")) {
+          ps.setObject(1, k.value());
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              c.rollback();
+              return false;
+            }
+            id = rs.getObject(1, UUID.class);
+          }
+        }
+        for (String table :
+            List.of("sbom_package_purl", "sbom_package_cpe", "sbom_relationship", "sbom_package")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM " + table + " WHERE sbom = ?")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
     } catch (SQLException e) {
       throw new AnalyzerException("cannot delete the document: " + e.getMessage(), e);
     }

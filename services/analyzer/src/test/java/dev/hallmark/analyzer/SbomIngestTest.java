@@ -163,22 +163,30 @@ class SbomIngestTest {
   }
 
   @Test
-  void deleteRemovesEverythingReadFromTheDocument() throws Exception {
+  void deleteRemovesEverythingReadFromTheDocumentAndNothingElse() throws Exception {
     HikariDataSource own = TestPostgres.fresh("analyzer");
     try (own) {
       Analyzer a = analyzer(own);
+      String keptPath = "sbom/openssl-3.0.7-18.el9_2.spdx.json";
+      IngestResult kept = a.ingestSbom(Documents.bytes(keptPath), null, null, Map.of());
+      // the product SBOM has CPEs, so every child table holds rows of the deleted document
       IngestResult r =
-          a.ingestSbom(
-              Documents.bytes("sbom/openssl-3.0.7-18.el9_2.spdx.json"), null, null, Map.of());
+          a.ingestSbom(Documents.bytes("sbom/rhel-9.2-eus.spdx.json"), null, null, Map.of());
+      assertThat(count(own, "sbom_package_cpe WHERE sbom = '" + uuid(r) + "'")).isPositive();
       assertThat(a.delete(r.id())).isTrue();
       assertThat(a.get(r.id())).isEmpty();
       assertThat(a.delete(r.id())).isFalse();
       for (String table :
           new String[] {
-            "sbom_package", "sbom_package_purl", "sbom_relationship", "analyzer_document"
+            "sbom_package", "sbom_package_purl", "sbom_package_cpe", "sbom_relationship"
           }) {
-        assertThat(count(own, table)).as(table).isZero();
+        assertThat(count(own, table + " WHERE sbom = '" + uuid(r) + "'")).as(table).isZero();
       }
+      assertThat(count(own, "analyzer_document")).isEqualTo(1);
+      assertThat(count(own, "sbom_package WHERE sbom = '" + uuid(kept) + "'"))
+          .isEqualTo(Documents.packageCount(Documents.json(keptPath)));
+      assertThat(count(own, "sbom_relationship WHERE sbom = '" + uuid(kept) + "'"))
+          .isEqualTo(Documents.relationshipCount(Documents.json(keptPath)));
     }
   }
 
