@@ -57,6 +57,9 @@ public final class Analyzer {
 
   static final int MAX_LABEL_LENGTH = 256;
 
+  /** An ingest PostgreSQL aborts as a deadlock victim is run again, this many times in all. */
+  static final int MAX_ATTEMPTS = 3;
+
   private final DataSource dataSource;
   private final SbomReader sboms;
   private final AdvisoryReader advisories;
@@ -112,51 +115,56 @@ public final class Analyzer {
       throws RejectedDocumentException, AnalyzerException {
     Map<String, String> checked = checkLabels(labels);
     String sha256 = sha256(bytes);
-    try (Connection c = dataSource.getConnection()) {
-      Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      c.setAutoCommit(false);
-      try {
-        UUID id = newId();
-        Warnings warnings = new Warnings();
-        SbomWriter writer = new SbomWriter(c, id, new Identities(c, mapper), warnings);
-        SbomMetadata meta = sboms.stream(new ByteArrayInputStream(bytes), format, writer);
-        writer.finish();
-        Map<String, String> all = new TreeMap<>(checked);
-        if (writer.hasMachineLearningModel()) {
-          all.putIfAbsent("aibom", "true");
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
+        if (existing.isPresent()) {
+          return existing.get();
         }
-        if (writer.hasCryptoAsset()) {
-          all.putIfAbsent("cbom", "true");
+        c.setAutoCommit(false);
+        try {
+          UUID id = newId();
+          Warnings warnings = new Warnings();
+          SbomWriter writer = new SbomWriter(c, id, new Identities(c, mapper), warnings);
+          SbomMetadata meta = sboms.stream(new ByteArrayInputStream(bytes), format, writer);
+          writer.finish();
+          Map<String, String> all = new TreeMap<>(checked);
+          if (writer.hasMachineLearningModel()) {
+            all.putIfAbsent("aibom", "true");
+          }
+          if (writer.hasCryptoAsset()) {
+            all.putIfAbsent("cbom", "true");
+          }
+          String stored = firstOf(name, meta.name(), meta.documentId(), sha256);
+          DocumentRows.Row row =
+              new DocumentRows.Row(
+                  id,
+                  DocumentKind.SBOM,
+                  sha256,
+                  meta.format().name(),
+                  meta.specVersion(),
+                  meta.documentId(),
+                  stored,
+                  all,
+                  meta.created(),
+                  writer.packageCount());
+          return rows.finish(c, row, bytes, warnings);
+        } catch (SbomFormatException e) {
+          c.rollback();
+          throw new RejectedDocumentException(e.getMessage(), e);
+        } catch (StorageFailure e) {
+          c.rollback();
+          throw e.sqlException();
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
         }
-        String stored = firstOf(name, meta.name(), meta.documentId(), sha256);
-        DocumentRows.Row row =
-            new DocumentRows.Row(
-                id,
-                DocumentKind.SBOM,
-                sha256,
-                meta.format().name(),
-                meta.specVersion(),
-                meta.documentId(),
-                stored,
-                all,
-                meta.created(),
-                writer.packageCount());
-        return rows.finish(c, row, bytes, warnings);
-      } catch (SbomFormatException e) {
-        c.rollback();
-        throw new RejectedDocumentException(e.getMessage(), e);
-      } catch (StorageFailure e) {
-        c.rollback();
-        throw e.sqlException();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+      } catch (SQLException e) {
+        if (deadlocked(e) && attempt < MAX_ATTEMPTS) {
+          continue;
+        }
+        throw new AnalyzerException("cannot store the SBOM: " + shortMessage(e), e);
       }
-    } catch (SQLException e) {
-      throw new AnalyzerException("cannot store the SBOM: " + e.getMessage(), e);
     }
   }
 
@@ -177,39 +185,44 @@ public final class Analyzer {
     } catch (AdvisoryFormatException e) {
       throw new RejectedDocumentException(e.getMessage(), e);
     }
-    try (Connection c = dataSource.getConnection()) {
-      Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
-      if (existing.isPresent()) {
-        return existing.get();
-      }
-      c.setAutoCommit(false);
-      try {
-        UUID id = newId();
-        Warnings warnings = new Warnings();
-        if (advisory instanceof CsafAdvisory csaf) {
-          csaf.warnings().forEach(warnings::add);
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
+        if (existing.isPresent()) {
+          return existing.get();
         }
-        int vulnerabilities =
-            new AdvisoryWriter(c, id, new Identities(c, mapper), warnings).write(advisory);
-        DocumentRows.Row row =
-            new DocumentRows.Row(
-                id,
-                DocumentKind.ADVISORY,
-                sha256,
-                advisory.format().name(),
-                AdvisoryWriter.specVersion(advisory),
-                advisory.id(),
-                firstOf(name, AdvisoryWriter.title(advisory), advisory.id()),
-                checked,
-                AdvisoryWriter.published(advisory),
-                vulnerabilities);
-        return rows.finish(c, row, bytes, warnings);
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
+        c.setAutoCommit(false);
+        try {
+          UUID id = newId();
+          Warnings warnings = new Warnings();
+          if (advisory instanceof CsafAdvisory csaf) {
+            csaf.warnings().forEach(warnings::add);
+          }
+          int vulnerabilities =
+              new AdvisoryWriter(c, id, new Identities(c, mapper), warnings).write(advisory);
+          DocumentRows.Row row =
+              new DocumentRows.Row(
+                  id,
+                  DocumentKind.ADVISORY,
+                  sha256,
+                  advisory.format().name(),
+                  AdvisoryWriter.specVersion(advisory),
+                  advisory.id(),
+                  firstOf(name, AdvisoryWriter.title(advisory), advisory.id()),
+                  checked,
+                  AdvisoryWriter.published(advisory),
+                  vulnerabilities);
+          return rows.finish(c, row, bytes, warnings);
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (deadlocked(e) && attempt < MAX_ATTEMPTS) {
+          continue;
+        }
+        throw new AnalyzerException("cannot store the advisory: " + shortMessage(e), e);
       }
-    } catch (SQLException e) {
-      throw new AnalyzerException("cannot store the advisory: " + e.getMessage(), e);
     }
   }
 
@@ -352,6 +365,26 @@ public final class Analyzer {
   public Page<Vulnerability> vulnerabilities(ListQuery query)
       throws BadQueryException, AnalyzerException {
     return Lists.vulnerabilities(dataSource, query);
+  }
+
+  /**
+   * Whether PostgreSQL aborted the transaction to break a deadlock (or a serialization conflict):
+   * two ingests taking shared purl rows in different orders. The ingest is re-run from the start.
+   */
+  private static boolean deadlocked(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      if ("40P01".equals(x.getSQLState()) || "40001".equals(x.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The database's own words, without the statement text a batch error quotes. */
+  private static String shortMessage(SQLException e) {
+    SQLException root = e.getNextException() != null ? e.getNextException() : e;
+    String m = String.valueOf(root.getMessage());
+    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
   }
 
   private static Map<String, String> checkLabels(Map<String, String> labels)
