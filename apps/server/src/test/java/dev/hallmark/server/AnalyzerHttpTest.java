@@ -128,6 +128,11 @@ class AnalyzerHttpTest {
     assertThat(packages.get("items").get(0).get("name").asText())
         .isEqualTo(source.get("packages").get(1).get("name").asText());
 
+    JsonNode edges = json(get("/api/v2/sbom/" + id + "/relationships?limit=1"));
+    assertThat(edges.get("total").asInt()).isEqualTo(source.get("relationships").size());
+    assertThat(edges.get("items").get(0).get("type").asText())
+        .isEqualTo(source.get("relationships").get(0).get("relationshipType").asText());
+
     String purl =
         source.get("packages").get(0).get("externalRefs").get(0).get("referenceLocator").asText();
     JsonNode byPackage = json(get("/api/v2/sbom/by-package?purl=" + enc(purl)));
@@ -218,5 +223,6 @@ class AnalyzerHttpTest {
     JsonNode api = json(get("/openapi.json"));
     assertThat(api.get("paths").has("/api/v2/sbom/{id}/packages")).isTrue();
     assertThat(api.get("paths").has("/api/v2/vulnerability")).isTrue();
+    assertThat(api.get("paths").has("/api/v2/sbom/{id}/relationships")).isTrue();
   }
 }

@@ -310,6 +310,20 @@ public final class Analyzer {
   }
 
   /**
+   * The relationships of an SBOM in document order (fields {@link Lists#EDGE_FIELDS}); empty when
+   * there is no such SBOM.
+   */
+  public Optional<Page<Edge>> relationships(String sbomKey, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    Optional<Document> sbom = get(sbomKey);
+    if (sbom.isEmpty() || sbom.get().kind() != DocumentKind.SBOM) {
+      return Optional.empty();
+    }
+    UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
+    return Optional.of(Lists.edges(dataSource, id, query));
+  }
+
+  /**
    * SBOMs containing a package: a purl without version matches every version (base level), with a
    * version but no qualifiers every qualifier set (versioned level), else exactly; a CPE matches
    * its 2.3 form, or every version of the product when its version is ANY.

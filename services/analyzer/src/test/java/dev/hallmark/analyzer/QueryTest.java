@@ -116,6 +116,44 @@ class QueryTest {
   }
 
   @Test
+  void relationshipsOfAnSbomWithTheirPackageNames() throws Exception {
+    JsonNode json = Documents.json("sbom/openssl-3.0.7-18.el9_2.spdx.json");
+    JsonNode first = json.get("relationships").get(0);
+    Page<Edge> all = analyzer.relationships(spdx.id(), ListQuery.all()).orElseThrow();
+    assertThat(all.total()).isEqualTo(Documents.relationshipCount(json));
+    Edge edge = all.items().get(0);
+    assertThat(edge.from()).isEqualTo(first.get("spdxElementId").asText());
+    assertThat(edge.type()).isEqualTo(first.get("relationshipType").asText());
+    assertThat(edge.to()).isEqualTo(first.get("relatedSpdxElement").asText());
+    String toName = null;
+    for (JsonNode p : json.get("packages")) {
+      if (p.get("SPDXID").asText().equals(edge.to())) {
+        toName = p.get("name").asText();
+      }
+    }
+    assertThat(edge.toName()).isNotNull().isEqualTo(toName);
+    // SPDXRef-DOCUMENT is not a package
+    assertThat(edge.fromName()).isNull();
+    String type = first.get("relationshipType").asText();
+    long ofType = 0;
+    for (JsonNode r : json.get("relationships")) {
+      if (r.get("relationshipType").asText().equals(type)) {
+        ofType++;
+      }
+    }
+    assertThat(
+            analyzer
+                .relationships(spdx.id(), new ListQuery("type=" + type, "", 0, 0))
+                .orElseThrow()
+                .total())
+        .isEqualTo(ofType);
+    assertThat(
+            analyzer.relationships(
+                "urn:uuid:00000000-0000-4000-8000-000000000000", ListQuery.all()))
+        .isEmpty();
+  }
+
+  @Test
   void sbomsByPurlAtEachLevelAndByCpe() throws Exception {
     JsonNode json = Documents.json("sbom/openssl-3.0.7-18.el9_2.spdx.json");
     String srpm =

@@ -77,6 +77,9 @@ public final class AnalyzerHttp {
         .get("/api/v2/sbom/{id}/packages")
         .build((ctx, req) -> blocking(ctx, () -> packages(ctx, ctx.pathParam("id"))));
     host.route()
+        .get("/api/v2/sbom/{id}/relationships")
+        .build((ctx, req) -> blocking(ctx, () -> relationships(ctx, ctx.pathParam("id"))));
+    host.route()
         .get("/api/v2/vulnerability")
         .build(
             (ctx, req) ->
@@ -184,6 +187,16 @@ public final class AnalyzerHttp {
         AnalyzerJson.page(
             analyzer.packages(id, query(ctx)).orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
             AnalyzerJson::pkg));
+  }
+
+  private HttpResponse relationships(ServiceRequestContext ctx, String id) throws Exception {
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.page(
+            analyzer
+                .relationships(id, query(ctx))
+                .orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
+            AnalyzerJson::edge));
   }
 
   private HttpResponse byPackage(ServiceRequestContext ctx) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.analyzer.Document;
+import dev.hallmark.analyzer.Edge;
 import dev.hallmark.analyzer.IngestResult;
 import dev.hallmark.analyzer.Package;
 import dev.hallmark.analyzer.Page;
@@ -59,6 +60,16 @@ final class AnalyzerJson {
     o.put("licenses", p.licenses());
     strings(o.putArray("purl"), p.purls());
     strings(o.putArray("cpe"), p.cpes());
+    return o;
+  }
+
+  static ObjectNode edge(Edge e) {
+    ObjectNode o = F.objectNode();
+    o.put("from", e.from());
+    o.put("type", e.type());
+    o.put("to", e.to());
+    o.put("from_name", e.fromName());
+    o.put("to_name", e.toName());
     return o;
   }
 

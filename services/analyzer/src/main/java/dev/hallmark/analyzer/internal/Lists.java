@@ -7,6 +7,7 @@ import dev.hallmark.analyzer.AnalyzerException;
 import dev.hallmark.analyzer.BadQueryException;
 import dev.hallmark.analyzer.Document;
 import dev.hallmark.analyzer.DocumentKind;
+import dev.hallmark.analyzer.Edge;
 import dev.hallmark.analyzer.ListQuery;
 import dev.hallmark.analyzer.Package;
 import dev.hallmark.analyzer.Page;
@@ -54,6 +55,16 @@ public final class Lists {
           "cpe", new Field("array_to_string(cpes, ' ')", Type.TEXT),
           "node", new Field("node", Type.NUMBER));
 
+  /** Queryable and sortable fields of an SBOM's relationships. */
+  public static final Map<String, Field> EDGE_FIELDS =
+      Map.of(
+          "from", new Field("from_ref", Type.TEXT),
+          "to", new Field("to_ref", Type.TEXT),
+          "type", new Field("type", Type.TEXT),
+          "from_name", new Field("from_name", Type.TEXT),
+          "to_name", new Field("to_name", Type.TEXT),
+          "seq", new Field("seq", Type.NUMBER));
+
   /** Queryable and sortable fields of vulnerabilities. */
   public static final Map<String, Field> VULNERABILITY_FIELDS =
       Map.of(
@@ -68,6 +79,9 @@ public final class Lists {
   private static final QueryLanguage PACKAGES =
       new QueryLanguage(
           PACKAGE_FIELDS, List.of("name", "array_to_string(purls, ' ')"), null, "node", "node");
+  private static final QueryLanguage EDGES =
+      new QueryLanguage(
+          EDGE_FIELDS, List.of("from_ref", "to_ref", "from_name", "to_name"), null, "seq", "seq");
   private static final QueryLanguage VULNERABILITIES =
       new QueryLanguage(VULNERABILITY_FIELDS, List.of("id", "title"), null, "id", "id");
 
@@ -161,6 +175,36 @@ public final class Lists {
                   strings(rs, "cpes")));
     } catch (SQLException e) {
       throw new AnalyzerException("cannot list packages: " + e.getMessage(), e);
+    }
+  }
+
+  public static Page<Edge> edges(DataSource ds, UUID sbom, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    QueryLanguage.Sql sql = EDGES.compile(query);
+    // a ref names one element per document; the first package with it gives the name
+    String select =
+        "SELECT r.seq, r.from_ref, r.type, r.to_ref,"
+            + " (SELECT p.name FROM sbom_package p WHERE p.sbom = r.sbom AND p.ref = r.from_ref"
+            + " ORDER BY p.node LIMIT 1) AS from_name,"
+            + " (SELECT p.name FROM sbom_package p WHERE p.sbom = r.sbom AND p.ref = r.to_ref"
+            + " ORDER BY p.node LIMIT 1) AS to_name"
+            + " FROM sbom_relationship r WHERE r.sbom = ?";
+    try (Connection c = ds.getConnection()) {
+      return Pages.run(
+          c,
+          select,
+          List.of(sbom),
+          sql,
+          query,
+          rs ->
+              new Edge(
+                  rs.getString("from_ref"),
+                  rs.getString("type"),
+                  rs.getString("to_ref"),
+                  rs.getString("from_name"),
+                  rs.getString("to_name")));
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot list relationships: " + e.getMessage(), e);
     }
   }
 
