@@ -1,5 +1,7 @@
 package dev.hallmark.cli;
 
+import dev.hallmark.cli.analyzer.AdvisoryCommand;
+import dev.hallmark.cli.analyzer.SbomCommand;
 import dev.hallmark.cli.sign.AttestCommand;
 import dev.hallmark.cli.sign.SignCommand;
 import dev.hallmark.cli.trust.TrustCommand;
@@ -25,6 +27,8 @@ import picocli.CommandLine.Command;
       TrustCommand.class,
       ScanCommand.class,
       ConformanceCommand.class,
+      SbomCommand.class,
+      AdvisoryCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

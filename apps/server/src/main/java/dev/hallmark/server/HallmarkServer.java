@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.server.Server;
 import com.linecorp.armeria.server.ServerBuilder;
 import dev.hallmark.ca.issuance.CaChain;
+import dev.hallmark.server.analyzer.AnalyzerService;
 import dev.hallmark.server.ca.CaService;
 import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ConfigKeys;
@@ -178,6 +179,7 @@ public final class HallmarkServer implements AutoCloseable {
                   TrustRootDocuments.SIGNING_CONFIG_FILE,
                   Files.readAllBytes(dataDir.resolve(TrustRootDocuments.SIGNING_CONFIG_FILE))));
       endpoints.put("tufUrl", trust.url());
+      endpoints.put("analyzerUrl", AnalyzerService.start(wiring));
       Server server = sb.build();
       server.start().join();
       writeEndpoints(dataDir, endpoints);

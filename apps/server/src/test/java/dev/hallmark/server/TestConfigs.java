@@ -22,7 +22,8 @@ public final class TestConfigs {
           "ca.port",
           "oidc.port",
           "tsa.port",
-          "trust.port"
+          "trust.port",
+          "analyzer.port"
         }) {
       values.put(port, "0");
     }

@@ -44,6 +44,7 @@ class DependencyRuleTest {
           "dev.hallmark.ca.issuance",
           "dev.hallmark.tsa",
           "dev.hallmark.trust",
+          "dev.hallmark.analyzer",
           "dev.hallmark.server",
           "dev.hallmark.cli"
         }) {
@@ -133,6 +134,19 @@ class DependencyRuleTest {
             "dev.hallmark.tsa..")
         .because("the trust service publishes documents the app assembles from the others")
         .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.analyzer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.hallmark.tlog..",
+            "dev.hallmark.ctlog..",
+            "dev.hallmark.ca..",
+            "dev.hallmark.tsa..",
+            "dev.hallmark.trust..")
+        .because("the analyzer stores documents; it needs none of the signing services")
+        .check(classes);
   }
 
   @Test
@@ -169,6 +183,13 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.tsa.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.analyzer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.analyzer.internal..")
         .check(classes);
     noClasses()
         .that()

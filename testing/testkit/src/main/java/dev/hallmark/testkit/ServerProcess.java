@@ -129,7 +129,8 @@ public final class ServerProcess implements AutoCloseable {
           "HALLMARK_OIDC_PORT",
           "HALLMARK_CA_PORT",
           "HALLMARK_TSA_PORT",
-          "HALLMARK_TRUST_PORT");
+          "HALLMARK_TRUST_PORT",
+          "HALLMARK_ANALYZER_PORT");
 
   /** How many times {@link #start} starts again after a picked port was taken. */
   static final int PORT_RETRIES = 3;

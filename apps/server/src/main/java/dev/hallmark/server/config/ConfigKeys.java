@@ -59,6 +59,11 @@ public final class ConfigKeys {
   public static final String TRUST_KEYS_DIR = "trust.keys.dir";
   public static final String TRUST_REFRESH_MARGIN_HOURS = "trust.refresh.margin.hours";
   public static final String TRUST_REFRESH_INTERVAL_SECONDS = "trust.refresh.interval.seconds";
+  public static final String ANALYZER_PORT = "analyzer.port";
+  public static final String ANALYZER_URL = "analyzer.url";
+  public static final String ANALYZER_MAX_UPLOAD_BYTES = "analyzer.max.upload.bytes";
+  public static final String ANALYZER_MAX_DOCUMENT_BYTES = "analyzer.max.document.bytes";
+  public static final String ANALYZER_MAX_COMPRESSION_RATIO = "analyzer.max.compression.ratio";
   public static final String PKCS11_LIBRARY = "pkcs11.library";
   public static final String PKCS11_SLOT = "pkcs11.slot";
   public static final String PKCS11_SLOT_INDEX = "pkcs11.slot.index";
@@ -129,6 +134,11 @@ public final class ConfigKeys {
     m.put(TRUST_KEYS_DIR, "");
     m.put(TRUST_REFRESH_MARGIN_HOURS, "48");
     m.put(TRUST_REFRESH_INTERVAL_SECONDS, "3600");
+    m.put(ANALYZER_PORT, "3007");
+    m.put(ANALYZER_URL, "");
+    m.put(ANALYZER_MAX_UPLOAD_BYTES, "268435456");
+    m.put(ANALYZER_MAX_DOCUMENT_BYTES, "1073741824");
+    m.put(ANALYZER_MAX_COMPRESSION_RATIO, "100");
     m.put(PKCS11_LIBRARY, "");
     m.put(PKCS11_SLOT, "");
     m.put(PKCS11_SLOT_INDEX, "");

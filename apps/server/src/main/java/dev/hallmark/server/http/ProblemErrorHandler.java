@@ -29,6 +29,11 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
 
   /** Maps an exception to a problem; unexpected ones become a 500 without internals. */
   public Problem problemFor(Throwable cause) {
+    return problemFor(cause, maxRequestBytes);
+  }
+
+  /** As {@link #problemFor(Throwable)}, naming {@code limit} (the route's) for a large body. */
+  private Problem problemFor(Throwable cause, long limit) {
     Throwable t = unwrap(cause);
     if (t instanceof InvalidEntryException) {
       return new Problem(HttpStatus.BAD_REQUEST, "Invalid entry", t.getMessage());
@@ -42,7 +47,7 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
     if (t instanceof ContentTooLargeException
         || (t instanceof HttpStatusException hse
             && hse.httpStatus() == HttpStatus.REQUEST_ENTITY_TOO_LARGE)) {
-      return tooLarge();
+      return tooLarge(limit);
     }
     if (t instanceof dev.hallmark.ca.identity.TokenException te) {
       return te.reason() == dev.hallmark.ca.identity.TokenException.Reason.KEYS_UNAVAILABLE
@@ -80,11 +85,11 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
   }
 
   /** 400 as the API promises for every bad input (not 413), naming the limit. */
-  private Problem tooLarge() {
+  private static Problem tooLarge(long limit) {
     return new Problem(
         HttpStatus.BAD_REQUEST,
         "Request body too large",
-        "request body exceeds the limit of " + maxRequestBytes + " bytes");
+        "request body exceeds the limit of " + limit + " bytes");
   }
 
   static Throwable unwrap(Throwable t) {
@@ -97,7 +102,7 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
 
   @Override
   public @Nullable HttpResponse onServiceException(ServiceRequestContext ctx, Throwable cause) {
-    return problemFor(cause).toResponse();
+    return problemFor(cause, ctx.maxRequestLength()).toResponse();
   }
 
   @Override
@@ -110,7 +115,9 @@ public final class ProblemErrorHandler implements ServerErrorHandler {
       @Nullable Throwable cause) {
     if (status == HttpStatus.REQUEST_ENTITY_TOO_LARGE
         || (cause != null && unwrap(cause) instanceof ContentTooLargeException)) {
-      return tooLarge().toAggregated();
+      // routes may have their own limit (analyzer uploads): name the one that applied
+      return tooLarge(ctx != null ? ctx.maxRequestLength() : config.maxRequestLength())
+          .toAggregated();
     }
     String detail = description != null ? description : status.reasonPhrase();
     return new Problem(status, status.reasonPhrase(), detail).toAggregated();

@@ -63,6 +63,8 @@ class OidcIssuerHttpTest {
                     "0",
                     "trust.port",
                     "0",
+                    "analyzer.port",
+                    "0",
                     "oidc.port",
                     "0",
                     "oidc.enabled",

@@ -43,6 +43,8 @@ class OidcIssuerStartupTest {
                     "0",
                     "trust.port",
                     "0",
+                    "analyzer.port",
+                    "0",
                     "oidc.port",
                     Integer.toString(port))))) {
       assertThat(server.endpoints()).doesNotContainKey("oidcIssuerUrl");
@@ -107,6 +109,8 @@ class OidcIssuerStartupTest {
                                 "tsa.port",
                                 "0",
                                 "trust.port",
+                                "0",
+                                "analyzer.port",
                                 "0",
                                 "oidc.enabled",
                                 "yes")))

@@ -1,0 +1,189 @@
+package dev.hallmark.cli.analyzer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code hallmark sbom}: upload, list and read SBOMs stored by the analyzer. */
+@Command(
+    name = "sbom",
+    mixinStandardHelpOptions = true,
+    description = {
+      "SBOMs in the analyzer ('hallmark up' serves it; --url or the endpoints file say where).",
+      "'upload' sends files or directories (SPDX 2.2/2.3/3.0, CycloneDX 1.3-1.6, JSON or XML,",
+      "plain or compressed), 'list' queries, 'show' and 'packages' read one SBOM."
+    },
+    subcommands = {
+      SbomCommand.Upload.class,
+      SbomCommand.ListSboms.class,
+      SbomCommand.Show.class,
+      SbomCommand.Packages.class
+    })
+public final class SbomCommand {
+  @Command(
+      name = "upload",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Upload SBOM files (directories: every file below). Shows progress on a terminal and",
+        "ends with a summary listing each failure. Exit 0 when all were stored (or already",
+        "were), 1 when any failed, 2 on usage errors or when the analyzer cannot be reached."
+      })
+  static final class Upload extends UploadCommand {
+    @Override
+    String kind() {
+      return "sbom";
+    }
+  }
+
+  /** Options of the list commands. */
+  static final class Paging {
+    @Option(
+        names = "--query",
+        paramLabel = "Q",
+        description =
+            "Filter, e.g. 'name~openssl&label:type=rpm' (fields: name, document_id,"
+                + " format, spec_version, sha256, published, ingested, size, items, label:<key>).")
+    String q = "";
+
+    @Option(names = "--sort", paramLabel = "FIELD[:desc]", description = "Order.")
+    String sort = "";
+
+    @Option(names = "--offset", paramLabel = "N", description = "Skip N (default 0).")
+    long offset;
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N (default 50; 0: all).")
+    long limit = 50;
+
+    String query() {
+      return "?q="
+          + AnalyzerClient.encode(q)
+          + "&sort="
+          + AnalyzerClient.encode(sort)
+          + "&offset="
+          + offset
+          + "&limit="
+          + limit;
+    }
+  }
+
+  /** Runs one GET and prints it as JSON or as text; errors become exit codes. */
+  abstract static class Reader implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin AnalyzerOptions options;
+
+    abstract String path();
+
+    abstract void text(PrintWriter out, JsonNode body);
+
+    @Override
+    public Integer call() throws Exception {
+      PrintWriter err = spec.commandLine().getErr();
+      JsonNode body;
+      try {
+        options.checkOutput();
+        body = options.client().get(path());
+      } catch (AnalyzerOptions.UsageException | AnalyzerClient.UnreachableException e) {
+        err.println("hallmark: " + e.getMessage());
+        return 2;
+      } catch (AnalyzerClient.ApiException e) {
+        err.println("hallmark: " + e.getMessage());
+        return e.status == 404 ? 1 : e.status / 100 == 4 ? 2 : 1;
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      if (options.json()) {
+        out.println(body);
+      } else {
+        text(out, body);
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "list",
+      mixinStandardHelpOptions = true,
+      description = "List stored SBOMs: id, packages, format and name; then the total.")
+  static final class ListSboms extends Reader {
+    @Mixin Paging paging;
+
+    @Override
+    String path() {
+      return "/api/v2/sbom" + paging.query();
+    }
+
+    @Override
+    void text(PrintWriter out, JsonNode body) {
+      for (JsonNode d : body.path("items")) {
+        out.printf(
+            "%s  %6d  %-14s %s%n",
+            d.path("id").asText(),
+            d.path("number_of_packages").asInt(),
+            d.path("format").asText(),
+            d.path("name").asText());
+      }
+      out.println(body.path("total").asLong() + " SBOM(s)");
+    }
+  }
+
+  @Command(
+      name = "show",
+      mixinStandardHelpOptions = true,
+      description = "Show one SBOM (id urn:uuid:... or sha256:...).")
+  static final class Show extends Reader {
+    @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
+    String id;
+
+    @Override
+    String path() {
+      return "/api/v2/sbom/" + AnalyzerClient.encode(id);
+    }
+
+    @Override
+    void text(PrintWriter out, JsonNode d) {
+      out.println("id           " + d.path("id").asText());
+      out.println("name         " + d.path("name").asText());
+      out.println(
+          "format       " + d.path("format").asText() + " " + d.path("spec_version").asText());
+      out.println("document id  " + d.path("document_id").asText(""));
+      out.println("sha256       " + d.path("sha256").asText());
+      out.println("size         " + d.path("size").asLong() + " bytes");
+      out.println("packages     " + d.path("number_of_packages").asInt());
+      out.println("ingested     " + d.path("ingested").asText());
+      out.println("labels       " + d.path("labels"));
+    }
+  }
+
+  @Command(
+      name = "packages",
+      mixinStandardHelpOptions = true,
+      description =
+          "List an SBOM's packages: name, version and purls (fields for --query: name,"
+              + " version, group, kind, ref, supplier, license, purl, cpe, node).")
+  static final class Packages extends Reader {
+    @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
+    String id;
+
+    @Mixin Paging paging;
+
+    @Override
+    String path() {
+      return "/api/v2/sbom/" + AnalyzerClient.encode(id) + "/packages" + paging.query();
+    }
+
+    @Override
+    void text(PrintWriter out, JsonNode body) {
+      for (JsonNode p : body.path("items")) {
+        StringBuilder purls = new StringBuilder();
+        p.path("purl").forEach(u -> purls.append(' ').append(u.asText()));
+        out.println(p.path("name").asText() + " " + p.path("version").asText("-") + purls);
+      }
+      out.println(body.path("total").asLong() + " package(s)");
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package dev.hallmark.server.analyzer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpData;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.analyzer.Analyzer;
+import dev.hallmark.analyzer.AnalyzerException;
+import dev.hallmark.analyzer.BadQueryException;
+import dev.hallmark.analyzer.Document;
+import dev.hallmark.analyzer.DocumentKind;
+import dev.hallmark.analyzer.IngestResult;
+import dev.hallmark.analyzer.ListQuery;
+import dev.hallmark.analyzer.RejectedDocumentException;
+import dev.hallmark.core.advisory.AdvisoryFormat;
+import dev.hallmark.core.sbom.SbomFormat;
+import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.JsonBodies;
+import dev.hallmark.server.http.NotFoundException;
+import dev.hallmark.server.http.Problem;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The analyzer's REST API under {@code /api/v2/} (trustify's shapes): upload SBOMs and advisories
+ * as raw bodies (format sniffed or named by {@code format}, labels as {@code labels.<key>=value}),
+ * list them with {@code q}/{@code sort}/{@code offset}/{@code limit}, get, download, delete, an
+ * SBOM's packages, SBOMs by package, vulnerabilities. Uploads may be up to {@code maxUploadBytes};
+ * every refusal is a problem+json 4xx naming the problem. Uploads are counted in {@code
+ * hallmark.analyzer.uploads} by kind and outcome.
+ */
+public final class AnalyzerHttp {
+  private static final String LABEL_PREFIX = "labels.";
+
+  private final Analyzer analyzer;
+  private final long maxUploadBytes;
+  private final MeterRegistry metrics;
+
+  public AnalyzerHttp(Analyzer analyzer, long maxUploadBytes, MeterRegistry metrics) {
+    this.analyzer = analyzer;
+    this.maxUploadBytes = maxUploadBytes;
+    this.metrics = metrics;
+  }
+
+  public void mount(VirtualHostBuilder host) {
+    for (DocumentKind kind : DocumentKind.values()) {
+      String base = "/api/v2/" + kind.value();
+      host.route()
+          .post(base)
+          .maxRequestLength(maxUploadBytes)
+          .build((ctx, req) -> withBody(ctx, req, agg -> upload(ctx, kind, agg)));
+      host.route().get(base).build((ctx, req) -> blocking(ctx, () -> list(ctx, kind)));
+      host.route()
+          .get(base + "/{id}")
+          .build((ctx, req) -> blocking(ctx, () -> get(kind, ctx.pathParam("id"))));
+      host.route()
+          .get(base + "/{id}/download")
+          .build((ctx, req) -> blocking(ctx, () -> download(kind, ctx.pathParam("id"))));
+      host.route()
+          .delete(base + "/{id}")
+          .build((ctx, req) -> blocking(ctx, () -> delete(kind, ctx.pathParam("id"))));
+    }
+    host.route()
+        .get("/api/v2/sbom/by-package")
+        .build((ctx, req) -> blocking(ctx, () -> byPackage(ctx)));
+    host.route()
+        .get("/api/v2/sbom/{id}/packages")
+        .build((ctx, req) -> blocking(ctx, () -> packages(ctx, ctx.pathParam("id"))));
+    host.route()
+        .get("/api/v2/sbom/{id}/relationships")
+        .build((ctx, req) -> blocking(ctx, () -> relationships(ctx, ctx.pathParam("id"))));
+    host.route()
+        .get("/api/v2/vulnerability")
+        .build(
+            (ctx, req) ->
+                blocking(
+                    ctx,
+                    () ->
+                        json(
+                            HttpStatus.OK,
+                            AnalyzerJson.page(
+                                analyzer.vulnerabilities(query(ctx)),
+                                AnalyzerJson::vulnerability))));
+  }
+
+  private HttpResponse upload(
+      ServiceRequestContext ctx, DocumentKind kind, AggregatedHttpRequest agg)
+      throws AnalyzerException {
+    byte[] body = agg.content().array();
+    if (body.length == 0) {
+      throw new BadRequestException("the request body is empty; send the document as the body");
+    }
+    Map<String, String> labels = new TreeMap<>();
+    for (String name : ctx.queryParams().names()) {
+      if (name.startsWith(LABEL_PREFIX)) {
+        labels.put(name.substring(LABEL_PREFIX.length()), ctx.queryParams().get(name));
+      }
+    }
+    String format =
+        Optional.ofNullable(ctx.queryParam("format")).orElse("").toLowerCase(Locale.ROOT);
+    String name = ctx.queryParam("name");
+    IngestResult result;
+    try {
+      result =
+          kind == DocumentKind.SBOM
+              ? analyzer.ingestSbom(body, sbomFormat(format), name, labels)
+              : analyzer.ingestAdvisory(body, advisoryFormat(format), name, labels);
+    } catch (RejectedDocumentException e) {
+      count(kind, "refused");
+      throw new BadRequestException(e.getMessage());
+    }
+    count(kind, result.duplicate() ? "duplicate" : "stored");
+    return json(
+        result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED, AnalyzerJson.ingest(result));
+  }
+
+  private static SbomFormat sbomFormat(String format) {
+    if (format.isEmpty() || format.equals("sbom") || format.equals("unknown")) {
+      return null;
+    }
+    for (SbomFormat f : SbomFormat.values()) {
+      if (f.name().equalsIgnoreCase(format)) {
+        return f;
+      }
+    }
+    throw new BadRequestException(
+        "unknown SBOM format '"
+            + format
+            + "'; use one of "
+            + java.util.Arrays.toString(SbomFormat.values()).toLowerCase(Locale.ROOT)
+            + " or leave it out to detect it");
+  }
+
+  private static AdvisoryFormat advisoryFormat(String format) {
+    if (format.isEmpty() || format.equals("advisory") || format.equals("unknown")) {
+      return null;
+    }
+    for (AdvisoryFormat f : AdvisoryFormat.values()) {
+      if (f.name().equalsIgnoreCase(format)) {
+        return f;
+      }
+    }
+    throw new BadRequestException(
+        "unknown advisory format '"
+            + format
+            + "'; use csaf, osv or cve, or leave it out to detect it");
+  }
+
+  private HttpResponse list(ServiceRequestContext ctx, DocumentKind kind) throws Exception {
+    return json(
+        HttpStatus.OK, AnalyzerJson.page(analyzer.list(kind, query(ctx)), AnalyzerJson::document));
+  }
+
+  private HttpResponse get(DocumentKind kind, String id) throws Exception {
+    return json(HttpStatus.OK, AnalyzerJson.document(find(kind, id)));
+  }
+
+  private HttpResponse download(DocumentKind kind, String id) throws Exception {
+    find(kind, id);
+    byte[] bytes = analyzer.download(id).orElseThrow(() -> notFound(kind, id));
+    return HttpResponse.of(
+        ResponseHeaders.builder(HttpStatus.OK).contentType(MediaType.OCTET_STREAM).build(),
+        HttpData.wrap(bytes));
+  }
+
+  private HttpResponse delete(DocumentKind kind, String id) throws Exception {
+    Document doc = find(kind, id);
+    if (!analyzer.delete(id)) {
+      throw notFound(kind, id);
+    }
+    return json(HttpStatus.OK, AnalyzerJson.document(doc));
+  }
+
+  private HttpResponse packages(ServiceRequestContext ctx, String id) throws Exception {
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.page(
+            analyzer.packages(id, query(ctx)).orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
+            AnalyzerJson::pkg));
+  }
+
+  private HttpResponse relationships(ServiceRequestContext ctx, String id) throws Exception {
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.page(
+            analyzer
+                .relationships(id, query(ctx))
+                .orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
+            AnalyzerJson::edge));
+  }
+
+  private HttpResponse byPackage(ServiceRequestContext ctx) throws Exception {
+    String purl = ctx.queryParam("purl");
+    String cpe = ctx.queryParam("cpe");
+    if ((purl == null) == (cpe == null)) {
+      throw new BadRequestException("give exactly one of purl= and cpe=");
+    }
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.page(
+            analyzer.sbomsByPackage(purl != null ? purl : cpe, query(ctx)),
+            AnalyzerJson::document));
+  }
+
+  private Document find(DocumentKind kind, String id) throws Exception {
+    return analyzer.get(id).filter(d -> d.kind() == kind).orElseThrow(() -> notFound(kind, id));
+  }
+
+  private static NotFoundException notFound(DocumentKind kind, String id) {
+    return new NotFoundException("no " + kind.value() + " " + id);
+  }
+
+  private static ListQuery query(ServiceRequestContext ctx) {
+    try {
+      return new ListQuery(
+          ctx.queryParam("q"), ctx.queryParam("sort"), number(ctx, "offset"), number(ctx, "limit"));
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
+
+  private static long number(ServiceRequestContext ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a whole number, not '" + value + "'");
+    }
+  }
+
+  private void count(DocumentKind kind, String outcome) {
+    metrics
+        .counter("hallmark.analyzer.uploads", "kind", kind.value(), "outcome", outcome)
+        .increment();
+  }
+
+  private static HttpResponse json(HttpStatus status, JsonNode body) {
+    return HttpResponse.of(status, MediaType.JSON_UTF_8, JsonBodies.bytes(body));
+  }
+
+  interface Handler {
+    HttpResponse handle() throws Exception;
+  }
+
+  interface BodyHandler {
+    HttpResponse handle(AggregatedHttpRequest request) throws Exception;
+  }
+
+  private static HttpResponse blocking(ServiceRequestContext ctx, Handler handler) {
+    return HttpResponse.of(
+        CompletableFuture.supplyAsync(() -> call(handler), ctx.blockingTaskExecutor()));
+  }
+
+  private static HttpResponse withBody(
+      ServiceRequestContext ctx, com.linecorp.armeria.common.HttpRequest req, BodyHandler handler) {
+    return HttpResponse.of(
+        req.aggregate()
+            .thenApplyAsync(agg -> call(() -> handler.handle(agg)), ctx.blockingTaskExecutor()));
+  }
+
+  /** Bad queries are 400s; a storage failure is a 503 the client may retry. */
+  private static HttpResponse call(Handler handler) {
+    try {
+      return handler.handle();
+    } catch (BadQueryException e) {
+      throw new BadRequestException(e.getMessage());
+    } catch (AnalyzerException e) {
+      return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", e.getMessage())
+          .toResponse();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
+}

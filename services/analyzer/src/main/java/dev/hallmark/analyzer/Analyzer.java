@@ -1,0 +1,456 @@
+package dev.hallmark.analyzer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallmark.analyzer.internal.AdvisoryWriter;
+import dev.hallmark.analyzer.internal.DocumentKey;
+import dev.hallmark.analyzer.internal.DocumentRows;
+import dev.hallmark.analyzer.internal.Identities;
+import dev.hallmark.analyzer.internal.Lists;
+import dev.hallmark.analyzer.internal.SbomWriter;
+import dev.hallmark.analyzer.internal.StorageFailure;
+import dev.hallmark.analyzer.internal.Warnings;
+import dev.hallmark.core.advisory.Advisory;
+import dev.hallmark.core.advisory.AdvisoryFormat;
+import dev.hallmark.core.advisory.AdvisoryFormatException;
+import dev.hallmark.core.advisory.AdvisoryReader;
+import dev.hallmark.core.advisory.CsafAdvisory;
+import dev.hallmark.core.match.Cpe;
+import dev.hallmark.core.match.CpeException;
+import dev.hallmark.core.match.PackageUrl;
+import dev.hallmark.core.match.PurlException;
+import dev.hallmark.core.sbom.SbomFormat;
+import dev.hallmark.core.sbom.SbomFormatException;
+import dev.hallmark.core.sbom.SbomMetadata;
+import dev.hallmark.core.sbom.SbomReader;
+import java.io.ByteArrayInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The analyzer's store: ingests SBOMs and advisories into PostgreSQL and serves them back.
+ *
+ * <p>Storage contract: ingesting one document is one transaction — when {@code ingest*} returns the
+ * document and all its rows are durable; when it throws, nothing of it was stored. The document's
+ * row is written last (its unique SHA-256 decides deduplication), so a concurrent upload of the
+ * same bytes ends with one stored copy and both callers get its id. Shared purl and CPE rows are
+ * created in sorted order, so overlapping ingests never deadlock. Storage never retries; a caller
+ * may re-send a document at any time (deduplication makes it idempotent).
+ */
+public final class Analyzer {
+  /** Labels per document and their sizes are bounded. */
+  static final int MAX_LABELS = 64;
+
+  static final int MAX_LABEL_LENGTH = 256;
+
+  /** An ingest PostgreSQL aborts as a deadlock victim is run again, this many times in all. */
+  static final int MAX_ATTEMPTS = 3;
+
+  private final DataSource dataSource;
+  private final SbomReader sboms;
+  private final AdvisoryReader advisories;
+  private final Clock clock;
+  private final SecureRandom random;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final DocumentRows rows;
+
+  public Analyzer(
+      DataSource dataSource,
+      SbomReader sboms,
+      AdvisoryReader advisories,
+      Clock clock,
+      SecureRandom random) {
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.sboms = Objects.requireNonNull(sboms, "sboms");
+    this.advisories = Objects.requireNonNull(advisories, "advisories");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.random = Objects.requireNonNull(random, "random");
+    this.rows = new DocumentRows(mapper, clock);
+  }
+
+  /**
+   * Ingests an SBOM or an advisory, whichever the bytes are (SBOM formats are tried first); a
+   * refusal names the reasons of both.
+   */
+  public IngestResult ingest(byte[] bytes, String name, Map<String, String> labels)
+      throws RejectedDocumentException, AnalyzerException {
+    try {
+      return ingestSbom(bytes, null, name, labels);
+    } catch (RejectedDocumentException asSbom) {
+      try {
+        return ingestAdvisory(bytes, null, name, labels);
+      } catch (RejectedDocumentException asAdvisory) {
+        throw new RejectedDocumentException(
+            "not an SBOM ("
+                + asSbom.getMessage()
+                + ") nor an advisory ("
+                + asAdvisory.getMessage()
+                + ")");
+      }
+    }
+  }
+
+  /**
+   * Ingests an SBOM, streaming it into the database.
+   *
+   * @param format the format, or null to sniff it
+   * @param name the name to store, or null for the document's own
+   */
+  public IngestResult ingestSbom(
+      byte[] bytes, SbomFormat format, String name, Map<String, String> labels)
+      throws RejectedDocumentException, AnalyzerException {
+    Map<String, String> checked = checkLabels(labels);
+    String sha256 = sha256(bytes);
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
+        if (existing.isPresent()) {
+          return existing.get();
+        }
+        c.setAutoCommit(false);
+        try {
+          UUID id = newId();
+          Warnings warnings = new Warnings();
+          SbomWriter writer = new SbomWriter(c, id, new Identities(c, mapper), warnings);
+          SbomMetadata meta = sboms.stream(new ByteArrayInputStream(bytes), format, writer);
+          writer.finish();
+          Map<String, String> all = new TreeMap<>(checked);
+          if (writer.hasMachineLearningModel()) {
+            all.putIfAbsent("aibom", "true");
+          }
+          if (writer.hasCryptoAsset()) {
+            all.putIfAbsent("cbom", "true");
+          }
+          String stored = firstOf(name, meta.name(), meta.documentId(), sha256);
+          DocumentRows.Row row =
+              new DocumentRows.Row(
+                  id,
+                  DocumentKind.SBOM,
+                  sha256,
+                  meta.format().name(),
+                  meta.specVersion(),
+                  meta.documentId(),
+                  stored,
+                  all,
+                  meta.created(),
+                  writer.packageCount());
+          return rows.finish(c, row, bytes, warnings);
+        } catch (SbomFormatException e) {
+          c.rollback();
+          throw new RejectedDocumentException(e.getMessage(), e);
+        } catch (StorageFailure e) {
+          c.rollback();
+          throw e.sqlException();
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (deadlocked(e) && attempt < MAX_ATTEMPTS) {
+          continue;
+        }
+        throw new AnalyzerException("cannot store the SBOM: " + shortMessage(e), e);
+      }
+    }
+  }
+
+  /**
+   * Ingests an advisory (CSAF, OSV or CVE 5).
+   *
+   * @param format the format, or null to detect it
+   * @param name the name to store, or null for the advisory's title / id
+   */
+  public IngestResult ingestAdvisory(
+      byte[] bytes, AdvisoryFormat format, String name, Map<String, String> labels)
+      throws RejectedDocumentException, AnalyzerException {
+    Map<String, String> checked = checkLabels(labels);
+    String sha256 = sha256(bytes);
+    Advisory advisory;
+    try {
+      advisory = advisories.read(new ByteArrayInputStream(bytes), format);
+    } catch (AdvisoryFormatException e) {
+      throw new RejectedDocumentException(e.getMessage(), e);
+    }
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
+        if (existing.isPresent()) {
+          return existing.get();
+        }
+        c.setAutoCommit(false);
+        try {
+          UUID id = newId();
+          Warnings warnings = new Warnings();
+          if (advisory instanceof CsafAdvisory csaf) {
+            csaf.warnings().forEach(warnings::add);
+          }
+          int vulnerabilities =
+              new AdvisoryWriter(c, id, new Identities(c, mapper), warnings).write(advisory);
+          DocumentRows.Row row =
+              new DocumentRows.Row(
+                  id,
+                  DocumentKind.ADVISORY,
+                  sha256,
+                  advisory.format().name(),
+                  AdvisoryWriter.specVersion(advisory),
+                  advisory.id(),
+                  firstOf(name, AdvisoryWriter.title(advisory), advisory.id()),
+                  checked,
+                  AdvisoryWriter.published(advisory),
+                  vulnerabilities);
+          return rows.finish(c, row, bytes, warnings);
+        } catch (SQLException | RuntimeException e) {
+          c.rollback();
+          throw e;
+        }
+      } catch (SQLException e) {
+        if (deadlocked(e) && attempt < MAX_ATTEMPTS) {
+          continue;
+        }
+        throw new AnalyzerException("cannot store the advisory: " + shortMessage(e), e);
+      }
+    }
+  }
+
+  /** Documents of one kind matching {@code query} (fields: {@link Lists#DOCUMENT_FIELDS}). */
+  public Page<Document> list(DocumentKind kind, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    return Lists.documents(dataSource, mapper, kind, query);
+  }
+
+  /** The document with this key ({@code urn:uuid:...} or {@code sha256:...}). */
+  public Optional<Document> get(String key) throws BadQueryException, AnalyzerException {
+    return Lists.document(dataSource, mapper, DocumentKey.parse(key));
+  }
+
+  /** The original bytes of the document with this key. */
+  public Optional<byte[]> download(String key) throws BadQueryException, AnalyzerException {
+    DocumentKey k = DocumentKey.parse(key);
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT content FROM analyzer_document WHERE " + k.column() + " = ?")) {
+      ps.setObject(1, k.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getBytes(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot read the document: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Deletes the document and everything read from it, in one transaction; false when there was
+   * none. (An SBOM's package, link and edge rows carry no foreign key, see migration V2: they are
+   * deleted here explicitly; advisory rows go by cascade.)
+   */
+  public boolean delete(String key) throws BadQueryException, AnalyzerException {
+    DocumentKey k = DocumentKey.parse(key);
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        UUID id;
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "DELETE FROM analyzer_document WHERE " + k.column() + " = ? RETURNING id")) {
+          ps.setObject(1, k.value());
+          try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+              c.rollback();
+              return false;
+            }
+            id = rs.getObject(1, UUID.class);
+          }
+        }
+        for (String table :
+            List.of("sbom_package_purl", "sbom_package_cpe", "sbom_relationship", "sbom_package")) {
+          try (PreparedStatement ps =
+              c.prepareStatement("DELETE FROM " + table + " WHERE sbom = ?")) {
+            ps.setObject(1, id);
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return true;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot delete the document: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The packages of an SBOM (fields {@link Lists#PACKAGE_FIELDS}); empty when there is no such
+   * SBOM.
+   */
+  public Optional<Page<Package>> packages(String sbomKey, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    Optional<Document> sbom = get(sbomKey);
+    if (sbom.isEmpty() || sbom.get().kind() != DocumentKind.SBOM) {
+      return Optional.empty();
+    }
+    UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
+    return Optional.of(Lists.packages(dataSource, id, query));
+  }
+
+  /**
+   * The relationships of an SBOM in document order (fields {@link Lists#EDGE_FIELDS}); empty when
+   * there is no such SBOM.
+   */
+  public Optional<Page<Edge>> relationships(String sbomKey, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    Optional<Document> sbom = get(sbomKey);
+    if (sbom.isEmpty() || sbom.get().kind() != DocumentKind.SBOM) {
+      return Optional.empty();
+    }
+    UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
+    return Optional.of(Lists.edges(dataSource, id, query));
+  }
+
+  /**
+   * SBOMs containing a package: a purl without version matches every version (base level), with a
+   * version but no qualifiers every qualifier set (versioned level), else exactly; a CPE matches
+   * its 2.3 form, or every version of the product when its version is ANY.
+   */
+  public Page<Document> sbomsByPackage(String purlOrCpe, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    String condition;
+    String value;
+    if (purlOrCpe.startsWith("pkg:")) {
+      PackageUrl purl;
+      try {
+        purl = PackageUrl.parse(purlOrCpe);
+      } catch (PurlException | IllegalArgumentException e) {
+        throw new BadQueryException("not a valid purl: " + e.getMessage());
+      }
+      String column =
+          purl.version() == null
+              ? "base"
+              : purl.qualifiers().isEmpty() && purl.subpath() == null ? "versioned" : "purl";
+      condition =
+          "id IN (SELECT pp.sbom FROM sbom_package_purl pp JOIN analyzer_purl u ON u.id = pp.purl"
+              + " WHERE u."
+              + column
+              + " = ?)";
+      value =
+          column.equals("base")
+              ? purl.base().toString()
+              : column.equals("versioned") ? Identities.versioned(purl) : purl.toString();
+    } else {
+      Cpe cpe;
+      try {
+        cpe = Cpe.parse(purlOrCpe);
+      } catch (CpeException | IllegalArgumentException e) {
+        throw new BadQueryException("not a valid purl or CPE: " + e.getMessage());
+      }
+      String match =
+          cpe.version().equals(Cpe.ANY) ? "c.vendor || ':' || c.product = ?" : "c.cpe = ?";
+      condition =
+          "id IN (SELECT pc.sbom FROM sbom_package_cpe pc JOIN analyzer_cpe c ON c.id = pc.cpe"
+              + " WHERE "
+              + match
+              + ")";
+      value =
+          cpe.version().equals(Cpe.ANY)
+              ? cpe.vendor() + ":" + cpe.product()
+              : cpe.toFormattedString();
+    }
+    return Lists.documentsWhere(
+        dataSource, mapper, DocumentKind.SBOM, condition, List.of(value), query);
+  }
+
+  /** Vulnerabilities named by stored advisories (fields {@link Lists#VULNERABILITY_FIELDS}). */
+  public Page<Vulnerability> vulnerabilities(ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    return Lists.vulnerabilities(dataSource, query);
+  }
+
+  /**
+   * Whether PostgreSQL aborted the transaction to break a deadlock (or a serialization conflict):
+   * two ingests taking shared purl rows in different orders. The ingest is re-run from the start.
+   */
+  private static boolean deadlocked(SQLException e) {
+    for (SQLException x = e; x != null; x = x.getNextException()) {
+      if ("40P01".equals(x.getSQLState()) || "40001".equals(x.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The database's own words, without the statement text a batch error quotes. */
+  private static String shortMessage(SQLException e) {
+    SQLException root = e.getNextException() != null ? e.getNextException() : e;
+    String m = String.valueOf(root.getMessage());
+    return m.length() > 300 ? m.substring(0, 300) + "..." : m;
+  }
+
+  private static Map<String, String> checkLabels(Map<String, String> labels)
+      throws RejectedDocumentException {
+    if (labels == null) {
+      return Map.of();
+    }
+    if (labels.size() > MAX_LABELS) {
+      throw new RejectedDocumentException("at most " + MAX_LABELS + " labels per document");
+    }
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      if (e.getKey() == null || e.getKey().isBlank() || e.getValue() == null) {
+        throw new RejectedDocumentException("a label needs a key and a value");
+      }
+      if (e.getKey().length() > MAX_LABEL_LENGTH || e.getValue().length() > MAX_LABEL_LENGTH) {
+        throw new RejectedDocumentException(
+            "label keys and values are at most " + MAX_LABEL_LENGTH + " characters");
+      }
+    }
+    return new TreeMap<>(labels);
+  }
+
+  private UUID newId() {
+    byte[] b = new byte[16];
+    random.nextBytes(b);
+    b[6] = (byte) ((b[6] & 0x0f) | 0x40);
+    b[8] = (byte) ((b[8] & 0x3f) | 0x80);
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < 8; i++) {
+      hi = (hi << 8) | (b[i] & 0xff);
+      lo = (lo << 8) | (b[i + 8] & 0xff);
+    }
+    return new UUID(hi, lo);
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return "sha256:"
+          + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK has no SHA-256", e);
+    }
+  }
+
+  private static String firstOf(String... candidates) {
+    List<String> list = new ArrayList<>();
+    for (String s : candidates) {
+      if (s != null && !s.isBlank()) {
+        list.add(s);
+      }
+    }
+    return list.get(0);
+  }
+}
