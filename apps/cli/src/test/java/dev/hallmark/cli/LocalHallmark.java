@@ -32,6 +32,7 @@ public final class LocalHallmark {
           "ca.port",
           "tsa.port",
           "trust.port",
+          "analyzer.port",
           "oidc.port"
         }) {
       config.put(port, "0");

@@ -19,7 +19,6 @@ import dev.hallmark.server.ca.grpc.PublicKeyAlgorithm;
 import dev.hallmark.server.ca.grpc.PublicKeyRequest;
 import dev.hallmark.server.ca.grpc.SigningCertificate;
 import dev.hallmark.server.ca.grpc.TrustBundle;
-import dev.hallmark.server.config.ServerConfig;
 import io.grpc.CallOptions;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
@@ -45,7 +44,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -70,18 +68,7 @@ class FulcioGrpcTest {
   static void start() throws Exception {
     server =
         HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir", dataDir.toString(),
-                    "rekor.v1.port", "0",
-                    "rekor.v2.port", "0",
-                    "ctlog.port", "0",
-                    "ca.port", "0",
-                    "tsa.port", "0",
-                    "trust.port", "0",
-                    "ca.tls", "true",
-                    "oidc.port", "0",
-                    "oidc.enabled", "true")));
+            TestConfigs.anyPorts(dataDir, "ca.tls", "true", "oidc.enabled", "true"));
     Path cert = dataDir.resolve("tls").resolve("ca-tls.crt");
     assertThat(cert).exists();
     URI ca = URI.create(server.endpoints().get("caUrl"));

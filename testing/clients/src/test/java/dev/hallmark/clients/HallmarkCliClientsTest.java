@@ -52,17 +52,18 @@ class HallmarkCliClientsTest {
     server =
         HallmarkServer.start(
             ServerConfig.of(
-                Map.of(
-                    "data.dir", dataDir.toString(),
-                    "rekor.v1.port", "0",
-                    "rekor.v2.port", "0",
-                    "ctlog.port", "0",
-                    "ca.port", "0",
-                    "tsa.port", "0",
-                    "trust.port", "0",
-                    "ca.tls", "true",
-                    "oidc.port", "0",
-                    "oidc.enabled", "true")));
+                Map.ofEntries(
+                    Map.entry("data.dir", dataDir.toString()),
+                    Map.entry("rekor.v1.port", "0"),
+                    Map.entry("rekor.v2.port", "0"),
+                    Map.entry("ctlog.port", "0"),
+                    Map.entry("ca.port", "0"),
+                    Map.entry("tsa.port", "0"),
+                    Map.entry("trust.port", "0"),
+                    Map.entry("analyzer.port", "0"),
+                    Map.entry("ca.tls", "true"),
+                    Map.entry("oidc.port", "0"),
+                    Map.entry("oidc.enabled", "true"))));
   }
 
   @AfterAll

@@ -86,6 +86,7 @@ final class HallmarkInstance implements AutoCloseable {
                   "ca.port", "0",
                   "tsa.port", "0",
                   "trust.port", "0",
+                  "analyzer.port", "0",
                   "oidc.port", "0",
                   "oidc.enabled", "true",
                   "rekor.v2.port", "0"));

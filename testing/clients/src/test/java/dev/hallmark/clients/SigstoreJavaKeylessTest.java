@@ -73,23 +73,31 @@ class SigstoreJavaKeylessTest {
     server =
         HallmarkServer.start(
             ServerConfig.of(
-                Map.of(
-                    "data.dir", dataDir.toString(),
-                    "rekor.v1.port", "0",
-                    "rekor.v2.port", "0",
-                    "ctlog.port", "0",
-                    "ca.port", "0",
-                    "tsa.port", "0",
-                    "trust.port", "0",
-                    "ca.tls", "true",
-                    "oidc.port", "0",
-                    "oidc.enabled", "true")));
+                withAnalyzerPort(
+                    Map.of(
+                        "data.dir", dataDir.toString(),
+                        "rekor.v1.port", "0",
+                        "rekor.v2.port", "0",
+                        "ctlog.port", "0",
+                        "ca.port", "0",
+                        "tsa.port", "0",
+                        "trust.port", "0",
+                        "ca.tls", "true",
+                        "oidc.port", "0",
+                        "oidc.enabled", "true"))));
     ca = URI.create(server.endpoints().get("caUrl"));
     assertThat(ca.getScheme()).isEqualTo("https");
     // the trust documents the server itself writes for its clients
     trustedRoot = dataDir.resolve("trusted_root.json");
     signingConfig = dataDir.resolve("signing_config.v0.2.json");
     trust = CaTlsTrust.install(dataDir);
+  }
+
+  /** The map plus {@code analyzer.port=0} (Map.of takes at most ten pairs). */
+  private static Map<String, String> withAnalyzerPort(Map<String, String> config) {
+    Map<String, String> out = new java.util.HashMap<>(config);
+    out.put("analyzer.port", "0");
+    return out;
   }
 
   @AfterAll

@@ -61,28 +61,8 @@ class OidcIssuerStartupTest {
     assertThatThrownBy(
             () ->
                 HallmarkServer.start(
-                        ServerConfig.of(
-                            Map.of(
-                                "data.dir",
-                                dataDir.toString(),
-                                "bind.address",
-                                "0.0.0.0",
-                                "rekor.v2.port",
-                                "0",
-                                "rekor.v1.port",
-                                "0",
-                                "ctlog.port",
-                                "0",
-                                "ca.port",
-                                "0",
-                                "tsa.port",
-                                "0",
-                                "trust.port",
-                                "0",
-                                "oidc.port",
-                                "0",
-                                "oidc.enabled",
-                                "true")))
+                        dev.hallmark.server.TestConfigs.anyPorts(
+                            dataDir, "bind.address", "0.0.0.0", "oidc.enabled", "true"))
                     .close())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("bind.address is 0.0.0.0")
