@@ -169,15 +169,9 @@ public final class HallmarkServer implements AutoCloseable {
               config.get(ConfigKeys.PUBLIC_HOST),
               TrustEpoch.loadOrCreate(
                   dataDir, config.optional(ConfigKeys.TRUST_VALID_FROM), clock));
-      new TrustRootDocuments(wiring.mapper()).write(dataDir, services);
       TrustService.Started trust =
           TrustService.start(
-              wiring,
-              Map.of(
-                  TrustRootDocuments.TRUSTED_ROOT_FILE,
-                  Files.readAllBytes(dataDir.resolve(TrustRootDocuments.TRUSTED_ROOT_FILE)),
-                  TrustRootDocuments.SIGNING_CONFIG_FILE,
-                  Files.readAllBytes(dataDir.resolve(TrustRootDocuments.SIGNING_CONFIG_FILE))));
+              wiring, new TrustRootDocuments(wiring.mapper()).write(dataDir, services));
       endpoints.put("tufUrl", trust.url());
       endpoints.put("analyzerUrl", AnalyzerService.start(wiring));
       Server server = sb.build();

@@ -130,19 +130,28 @@ public final class TrustRootDocuments {
     return sc;
   }
 
-  /** Writes both documents into {@code dir}, each atomically. */
-  public void write(Path dir, Services s) throws IOException {
+  /**
+   * Writes both documents into {@code dir}, each atomically.
+   *
+   * @return the bytes written, by file name (what the TUF repository publishes as targets)
+   */
+  public java.util.Map<String, byte[]> write(Path dir, Services s) throws IOException {
+    byte[] root;
     try {
-      writeJson(dir.resolve(TRUSTED_ROOT_FILE), trustedRoot(s));
+      root = writeJson(dir.resolve(TRUSTED_ROOT_FILE), trustedRoot(s));
     } catch (CertificateEncodingException e) {
       throw new IOException("a certificate of the trust root cannot be encoded", e);
     }
-    writeJson(dir.resolve(SIGNING_CONFIG_FILE), signingConfig(s));
+    byte[] config = writeJson(dir.resolve(SIGNING_CONFIG_FILE), signingConfig(s));
+    return java.util.Map.of(TRUSTED_ROOT_FILE, root, SIGNING_CONFIG_FILE, config);
   }
 
-  private void writeJson(Path file, ObjectNode json) throws IOException {
-    dev.hallmark.core.crypto.KeyFiles.write(
-        file, mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n", false);
+  private byte[] writeJson(Path file, ObjectNode json) throws IOException {
+    byte[] bytes =
+        (mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    dev.hallmark.core.crypto.KeyFiles.write(file, bytes, false);
+    return bytes;
   }
 
   private static String time(Instant t) {

@@ -15,7 +15,6 @@ import dev.hallmark.ca.identity.SubjectAltName;
 import dev.hallmark.ca.identity.TokenException;
 import dev.hallmark.ca.identity.TokenVerifier;
 import dev.hallmark.server.HallmarkServer;
-import dev.hallmark.server.config.ServerConfig;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,28 +45,7 @@ class OidcIssuerHttpTest {
   static void start() throws Exception {
     server =
         HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir",
-                    dataDir.toString(),
-                    "rekor.v2.port",
-                    "0",
-                    "rekor.v1.port",
-                    "0",
-                    "ctlog.port",
-                    "0",
-                    "ca.port",
-                    "0",
-                    "tsa.port",
-                    "0",
-                    "trust.port",
-                    "0",
-                    "analyzer.port",
-                    "0",
-                    "oidc.port",
-                    "0",
-                    "oidc.enabled",
-                    "true")));
+            dev.hallmark.server.TestConfigs.anyPorts(dataDir, "oidc.enabled", "true"));
     url = server.endpoints().get("oidcIssuerUrl");
     http = HttpClient.newHttpClient();
   }

@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.hallmark.server.HallmarkServer;
 import dev.hallmark.server.config.ConfigException;
-import dev.hallmark.server.config.ServerConfig;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,26 +25,8 @@ class OidcIssuerStartupTest {
     }
     try (HallmarkServer server =
         HallmarkServer.start(
-            ServerConfig.of(
-                Map.of(
-                    "data.dir",
-                    dataDir.toString(),
-                    "rekor.v2.port",
-                    "0",
-                    "rekor.v1.port",
-                    "0",
-                    "ctlog.port",
-                    "0",
-                    "ca.port",
-                    "0",
-                    "tsa.port",
-                    "0",
-                    "trust.port",
-                    "0",
-                    "analyzer.port",
-                    "0",
-                    "oidc.port",
-                    Integer.toString(port))))) {
+            dev.hallmark.server.TestConfigs.anyPorts(
+                dataDir, "oidc.port", Integer.toString(port)))) {
       assertThat(server.endpoints()).doesNotContainKey("oidcIssuerUrl");
       assertThat(Files.readString(dataDir.resolve("endpoints.json")))
           .doesNotContain("oidcIssuerUrl");
@@ -74,26 +54,7 @@ class OidcIssuerStartupTest {
     assertThatThrownBy(
             () ->
                 HallmarkServer.start(
-                        ServerConfig.of(
-                            Map.of(
-                                "data.dir",
-                                dataDir.toString(),
-                                "rekor.v2.port",
-                                "0",
-                                "rekor.v1.port",
-                                "0",
-                                "ctlog.port",
-                                "0",
-                                "ca.port",
-                                "0",
-                                "tsa.port",
-                                "0",
-                                "trust.port",
-                                "0",
-                                "analyzer.port",
-                                "0",
-                                "oidc.enabled",
-                                "yes")))
+                        dev.hallmark.server.TestConfigs.anyPorts(dataDir, "oidc.enabled", "yes"))
                     .close())
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("oidc.enabled must be true or false");

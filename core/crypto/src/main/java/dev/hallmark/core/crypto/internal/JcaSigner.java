@@ -23,29 +23,6 @@ public final class JcaSigner implements Signer {
   private final Provider provider;
   private final String messageAlgorithm;
 
-  /** DER DigestInfo prefix for SHA-256 (RFC 8017 §9.2 note 1): RSA keys here sign SHA-256. */
-  private static final byte[] SHA256_DIGEST_INFO = {
-    0x30,
-    0x31,
-    0x30,
-    0x0d,
-    0x06,
-    0x09,
-    0x60,
-    (byte) 0x86,
-    0x48,
-    0x01,
-    0x65,
-    0x03,
-    0x04,
-    0x02,
-    0x01,
-    0x05,
-    0x00,
-    0x04,
-    0x20
-  };
-
   /**
    * @param details an ECDSA or RSA PKCS#1 v1.5 scheme (the caller checks it against {@code
    *     publicKey})
@@ -84,8 +61,10 @@ public final class JcaSigner implements Signer {
     if (details.isEcdsa()) {
       return run("NONEwithECDSA", digest);
     }
-    byte[] info = Arrays.copyOf(SHA256_DIGEST_INFO, SHA256_DIGEST_INFO.length + digest.length);
-    System.arraycopy(digest, 0, info, SHA256_DIGEST_INFO.length, digest.length);
+    byte[] info =
+        Arrays.copyOf(
+            RsaVerifier.SHA256_DIGEST_INFO, RsaVerifier.SHA256_DIGEST_INFO.length + digest.length);
+    System.arraycopy(digest, 0, info, RsaVerifier.SHA256_DIGEST_INFO.length, digest.length);
     return run("NONEwithRSA", info);
   }
 

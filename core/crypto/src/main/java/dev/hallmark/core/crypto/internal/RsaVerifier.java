@@ -17,7 +17,7 @@ import org.bouncycastle.util.BigIntegers;
  */
 public final class RsaVerifier implements SignatureVerifier {
   /** DER DigestInfo prefix for SHA-256 (RFC 8017 §9.2 note 1). */
-  private static final byte[] SHA256_DIGEST_INFO = {
+  static final byte[] SHA256_DIGEST_INFO = {
     0x30,
     0x31,
     0x30,
