@@ -5,6 +5,7 @@ import dev.hallmark.analyzer.internal.AdvisoryWriter;
 import dev.hallmark.analyzer.internal.DocumentKey;
 import dev.hallmark.analyzer.internal.DocumentRows;
 import dev.hallmark.analyzer.internal.Identities;
+import dev.hallmark.analyzer.internal.LabelRows;
 import dev.hallmark.analyzer.internal.Lists;
 import dev.hallmark.analyzer.internal.SbomWriter;
 import dev.hallmark.analyzer.internal.StorageFailure;
@@ -147,7 +148,8 @@ public final class Analyzer {
                   stored,
                   all,
                   meta.created(),
-                  writer.packageCount());
+                  writer.packageCount(),
+                  meta.describes());
           return rows.finish(c, row, bytes, warnings);
         } catch (SbomFormatException e) {
           c.rollback();
@@ -211,7 +213,8 @@ public final class Analyzer {
                   firstOf(name, AdvisoryWriter.title(advisory), advisory.id()),
                   checked,
                   AdvisoryWriter.published(advisory),
-                  vulnerabilities);
+                  vulnerabilities,
+                  List.of());
           return rows.finish(c, row, bytes, warnings);
         } catch (SQLException | RuntimeException e) {
           c.rollback();
@@ -321,6 +324,89 @@ public final class Analyzer {
     }
     UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
     return Optional.of(Lists.edges(dataSource, id, query));
+  }
+
+  /**
+   * The elements related to {@code reference} in an SBOM (see {@link Lists#related}; fields {@link
+   * Lists#RELATED_FIELDS}); empty when there is no such SBOM.
+   *
+   * @param reference an element ref (SPDX id, bom-ref), or null for the document's roots
+   * @param relationship a relationship type to keep (case and underscores ignored), or null
+   */
+  public Optional<Page<Related>> related(
+      String sbomKey, String reference, Related.Which which, String relationship, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    if (reference == null && (which == Related.Which.RIGHT || relationship != null)) {
+      throw new BadQueryException(
+          "without a reference the answer is the document's roots; which=right and relationship="
+              + " need a reference=");
+    }
+    Optional<Document> sbom = get(sbomKey);
+    if (sbom.isEmpty() || sbom.get().kind() != DocumentKind.SBOM) {
+      return Optional.empty();
+    }
+    UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
+    return Optional.of(
+        Lists.related(
+            dataSource,
+            id,
+            reference,
+            Objects.requireNonNull(which, "which"),
+            relationship,
+            query));
+  }
+
+  /**
+   * Changes the labels of a document: {@code merge} false replaces them all with {@code labels};
+   * true merges, a null value removing that key. The result is checked as at upload (at most
+   * {@value #MAX_LABELS} labels, each at most {@value #MAX_LABEL_LENGTH} characters). Empty when
+   * there is no such document of that kind.
+   */
+  public Optional<Document> editLabels(
+      String key, DocumentKind kind, Map<String, String> labels, boolean merge)
+      throws BadQueryException, RejectedDocumentException, AnalyzerException {
+    DocumentKey k = DocumentKey.parse(key);
+    if (!merge && labels.values().stream().anyMatch(Objects::isNull)) {
+      throw new RejectedDocumentException("a label needs a key and a value");
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        Optional<Map<String, String>> current = LabelRows.lock(c, mapper, k, kind);
+        if (current.isEmpty()) {
+          c.rollback();
+          return Optional.empty();
+        }
+        Map<String, String> next = new TreeMap<>(merge ? current.get() : Map.of());
+        for (Map.Entry<String, String> e : labels.entrySet()) {
+          if (e.getValue() == null) {
+            next.remove(e.getKey());
+          } else {
+            next.put(e.getKey(), e.getValue());
+          }
+        }
+        LabelRows.write(c, mapper, k, checkLabels(next));
+        c.commit();
+      } catch (SQLException | RuntimeException | RejectedDocumentException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot change the labels: " + e.getMessage(), e);
+    }
+    return get(key);
+  }
+
+  /**
+   * The distinct labels in use on documents of one kind; {@code filter} (or null) keeps those whose
+   * key or value contains it, {@code limit} 0 for all.
+   */
+  public List<Label> labels(DocumentKind kind, String filter, long limit) throws AnalyzerException {
+    try (Connection c = dataSource.getConnection()) {
+      return LabelRows.distinct(c, kind, filter == null || filter.isEmpty() ? null : filter, limit);
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot list labels: " + e.getMessage(), e);
+    }
   }
 
   /**

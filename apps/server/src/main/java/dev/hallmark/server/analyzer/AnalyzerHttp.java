@@ -1,6 +1,7 @@
 package dev.hallmark.server.analyzer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpResponse;
@@ -17,6 +18,7 @@ import dev.hallmark.analyzer.DocumentKind;
 import dev.hallmark.analyzer.IngestResult;
 import dev.hallmark.analyzer.ListQuery;
 import dev.hallmark.analyzer.RejectedDocumentException;
+import dev.hallmark.analyzer.Related;
 import dev.hallmark.core.advisory.AdvisoryFormat;
 import dev.hallmark.core.sbom.SbomFormat;
 import dev.hallmark.server.http.BadRequestException;
@@ -41,6 +43,11 @@ import java.util.concurrent.CompletionException;
  */
 public final class AnalyzerHttp {
   private static final String LABEL_PREFIX = "labels.";
+
+  /** A label edit body: at most {@code Analyzer}'s 64 labels of 256-character keys and values. */
+  private static final long MAX_LABEL_BODY = 64 * 1024;
+
+  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   private final Analyzer analyzer;
   private final long maxUploadBytes;
@@ -69,7 +76,24 @@ public final class AnalyzerHttp {
       host.route()
           .delete(base + "/{id}")
           .build((ctx, req) -> blocking(ctx, () -> delete(kind, ctx.pathParam("id"))));
+      host.route()
+          .put(base + "/{id}/label")
+          .maxRequestLength(MAX_LABEL_BODY)
+          .build(
+              (ctx, req) ->
+                  withBody(ctx, req, agg -> label(kind, ctx.pathParam("id"), agg, false)));
+      host.route()
+          .patch(base + "/{id}/label")
+          .maxRequestLength(MAX_LABEL_BODY)
+          .build(
+              (ctx, req) -> withBody(ctx, req, agg -> label(kind, ctx.pathParam("id"), agg, true)));
+      host.route()
+          .get("/api/v2/" + kind.value() + "-labels")
+          .build((ctx, req) -> blocking(ctx, () -> labels(ctx, kind)));
     }
+    host.route()
+        .get("/api/v2/sbom/{id}/related")
+        .build((ctx, req) -> blocking(ctx, () -> related(ctx, ctx.pathParam("id"))));
     host.route()
         .get("/api/v2/sbom/by-package")
         .build((ctx, req) -> blocking(ctx, () -> byPackage(ctx)));
@@ -197,6 +221,85 @@ public final class AnalyzerHttp {
                 .relationships(id, query(ctx))
                 .orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
             AnalyzerJson::edge));
+  }
+
+  /** PUT replaces the labels, PATCH merges them (a null value removes a key). */
+  private HttpResponse label(DocumentKind kind, String id, AggregatedHttpRequest agg, boolean merge)
+      throws Exception {
+    JsonNode body;
+    try {
+      body = MAPPER.readTree(agg.content().array());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new BadRequestException("the body is not JSON: " + e.getOriginalMessage());
+    } catch (java.io.IOException e) {
+      throw new BadRequestException("the body cannot be read: " + e.getMessage());
+    }
+    if (body == null || !body.isObject()) {
+      throw new BadRequestException(
+          "send the labels as a JSON object of strings, e.g. {\"team\": \"payments\"}");
+    }
+    Map<String, String> labels = new java.util.LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> e : body.properties()) {
+      JsonNode v = e.getValue();
+      if (v.isNull() && merge) {
+        labels.put(e.getKey(), null);
+      } else if (v.isTextual()) {
+        labels.put(e.getKey(), v.asText());
+      } else {
+        throw new BadRequestException(
+            "label '"
+                + e.getKey()
+                + "' must be a string"
+                + (merge ? " (or null to remove it)" : ""));
+      }
+    }
+    try {
+      return json(
+          HttpStatus.OK,
+          AnalyzerJson.document(
+              analyzer.editLabels(id, kind, labels, merge).orElseThrow(() -> notFound(kind, id))));
+    } catch (RejectedDocumentException e) {
+      throw new BadRequestException(e.getMessage());
+    }
+  }
+
+  private HttpResponse labels(ServiceRequestContext ctx, DocumentKind kind) throws Exception {
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.labels(
+            analyzer.labels(kind, ctx.queryParam("filter_text"), number(ctx, "limit"))));
+  }
+
+  private HttpResponse related(ServiceRequestContext ctx, String id) throws Exception {
+    String which = Optional.ofNullable(ctx.queryParam("which")).orElse("left");
+    Related.Which side;
+    switch (which.toLowerCase(Locale.ROOT)) {
+      case "left":
+        side = Related.Which.LEFT;
+        break;
+      case "right":
+        side = Related.Which.RIGHT;
+        break;
+      default:
+        throw new BadRequestException(
+            "which must be left (what the reference points to) or right (what points to it), not '"
+                + which
+                + "'");
+    }
+    String reference = ctx.queryParam("reference");
+    String relationship = ctx.queryParam("relationship");
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.page(
+            analyzer
+                .related(
+                    id,
+                    reference == null || reference.isEmpty() ? null : reference,
+                    side,
+                    relationship == null || relationship.isEmpty() ? null : relationship,
+                    query(ctx))
+                .orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
+            AnalyzerJson::related));
   }
 
   private HttpResponse byPackage(ServiceRequestContext ctx) throws Exception {

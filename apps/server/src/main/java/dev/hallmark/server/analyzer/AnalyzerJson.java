@@ -6,8 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.hallmark.analyzer.Document;
 import dev.hallmark.analyzer.Edge;
 import dev.hallmark.analyzer.IngestResult;
+import dev.hallmark.analyzer.Label;
 import dev.hallmark.analyzer.Package;
 import dev.hallmark.analyzer.Page;
+import dev.hallmark.analyzer.Related;
 import dev.hallmark.analyzer.Vulnerability;
 import java.util.List;
 import java.util.function.Function;
@@ -71,6 +73,28 @@ final class AnalyzerJson {
     o.put("from_name", e.fromName());
     o.put("to_name", e.toName());
     return o;
+  }
+
+  /** One related element: the relationship, its ref, and its package when it is one. */
+  static ObjectNode related(Related r) {
+    ObjectNode o = F.objectNode();
+    o.put("relationship", r.relationship());
+    o.put("ref", r.ref());
+    if (r.pkg() != null) {
+      o.set("package", pkg(r.pkg()));
+    } else {
+      o.putNull("package");
+    }
+    return o;
+  }
+
+  /** trustify's label list: {@code [{key, value}]}. */
+  static ArrayNode labels(List<Label> labels) {
+    ArrayNode a = F.arrayNode();
+    for (Label l : labels) {
+      a.addObject().put("key", l.key()).put("value", l.value());
+    }
+    return a;
   }
 
   static ObjectNode vulnerability(Vulnerability v) {

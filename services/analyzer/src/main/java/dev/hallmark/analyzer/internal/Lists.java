@@ -11,6 +11,7 @@ import dev.hallmark.analyzer.Edge;
 import dev.hallmark.analyzer.ListQuery;
 import dev.hallmark.analyzer.Package;
 import dev.hallmark.analyzer.Page;
+import dev.hallmark.analyzer.Related;
 import dev.hallmark.analyzer.Vulnerability;
 import dev.hallmark.analyzer.internal.QueryLanguage.Field;
 import dev.hallmark.analyzer.internal.QueryLanguage.Type;
@@ -65,6 +66,18 @@ public final class Lists {
           "to_name", new Field("to_name", Type.TEXT),
           "seq", new Field("seq", Type.NUMBER));
 
+  /** Queryable and sortable fields of related elements. */
+  public static final Map<String, Field> RELATED_FIELDS =
+      Map.of(
+          "relationship", new Field("relationship", Type.TEXT),
+          "ref", new Field("target", Type.TEXT),
+          "name", new Field("name", Type.TEXT),
+          "version", new Field("version", Type.TEXT),
+          "kind", new Field("kind", Type.TEXT),
+          "purl", new Field("array_to_string(purls, ' ')", Type.TEXT),
+          "cpe", new Field("array_to_string(cpes, ' ')", Type.TEXT),
+          "seq", new Field("seq", Type.NUMBER));
+
   /** Queryable and sortable fields of vulnerabilities. */
   public static final Map<String, Field> VULNERABILITY_FIELDS =
       Map.of(
@@ -82,8 +95,25 @@ public final class Lists {
   private static final QueryLanguage EDGES =
       new QueryLanguage(
           EDGE_FIELDS, List.of("from_ref", "to_ref", "from_name", "to_name"), null, "seq", "seq");
+  private static final QueryLanguage RELATED =
+      new QueryLanguage(
+          RELATED_FIELDS,
+          List.of("target", "name", "array_to_string(purls, ' ')"),
+          null,
+          "seq",
+          "seq");
   private static final QueryLanguage VULNERABILITIES =
       new QueryLanguage(VULNERABILITY_FIELDS, List.of("id", "title"), null, "id", "id");
+
+  /** A package row {@code p} with its purls and CPEs, as {@link #pkg} reads it. */
+  private static final String PACKAGE_COLUMNS =
+      "p.node, p.ref, p.kind, p.pkg_group, p.name, p.version, p.supplier, p.licenses,"
+          + " COALESCE((SELECT array_agg(u.purl ORDER BY u.purl) FROM sbom_package_purl pp"
+          + " JOIN analyzer_purl u ON u.id = pp.purl WHERE pp.sbom = p.sbom AND pp.node ="
+          + " p.node), '{}') AS purls,"
+          + " COALESCE((SELECT array_agg(c.cpe ORDER BY c.cpe) FROM sbom_package_cpe pc"
+          + " JOIN analyzer_cpe c ON c.id = pc.cpe WHERE pc.sbom = p.sbom AND pc.node ="
+          + " p.node), '{}') AS cpes";
 
   private static final String DOCUMENT_COLUMNS =
       "id, kind, sha256, size, format, spec_version, document_id, name, labels, ingested,"
@@ -145,36 +175,79 @@ public final class Lists {
   public static Page<Package> packages(DataSource ds, UUID sbom, ListQuery query)
       throws BadQueryException, AnalyzerException {
     QueryLanguage.Sql sql = PACKAGES.compile(query);
-    String select =
-        "SELECT p.node, p.ref, p.kind, p.pkg_group, p.name, p.version, p.supplier, p.licenses,"
-            + " COALESCE((SELECT array_agg(u.purl ORDER BY u.purl) FROM sbom_package_purl pp"
-            + " JOIN analyzer_purl u ON u.id = pp.purl WHERE pp.sbom = p.sbom AND pp.node ="
-            + " p.node), '{}') AS purls,"
-            + " COALESCE((SELECT array_agg(c.cpe ORDER BY c.cpe) FROM sbom_package_cpe pc"
-            + " JOIN analyzer_cpe c ON c.id = pc.cpe WHERE pc.sbom = p.sbom AND pc.node ="
-            + " p.node), '{}') AS cpes"
-            + " FROM sbom_package p WHERE p.sbom = ?";
+    String select = "SELECT " + PACKAGE_COLUMNS + " FROM sbom_package p WHERE p.sbom = ?";
+    try (Connection c = ds.getConnection()) {
+      return Pages.run(c, select, List.of(sbom), sql, query, rs -> pkg(rs));
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot list packages: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The elements related to {@code reference} in one SBOM, one hop: with {@code which} LEFT what it
+   * points to, with RIGHT what points to it; a null {@code reference} answers the document's roots
+   * (what it says it describes, else the packages no relationship points to). {@code type} (or null
+   * for all) matches relationship types case-insensitively, ignoring underscores, so {@code
+   * depends_on} finds SPDX {@code DEPENDS_ON} and CycloneDX {@code dependsOn}.
+   */
+  public static Page<Related> related(
+      DataSource ds, UUID sbom, String reference, Related.Which which, String type, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    QueryLanguage.Sql sql = RELATED.compile(query);
+    String lateral =
+        " LEFT JOIN LATERAL (SELECT "
+            + PACKAGE_COLUMNS
+            + " FROM sbom_package p WHERE p.sbom = ? AND (p.ref = t.target OR p.node = t.node)"
+            + " ORDER BY p.node LIMIT 1) p ON TRUE";
+    String select;
+    List<Object> fixed = new ArrayList<>();
+    if (reference != null) {
+      String side = which == Related.Which.LEFT ? "from_ref" : "to_ref";
+      String other = which == Related.Which.LEFT ? "to_ref" : "from_ref";
+      select =
+          "SELECT t.seq, t.relationship, t.target, p.* FROM (SELECT r.seq, r.type AS relationship,"
+              + " r."
+              + other
+              + " AS target, NULL::int AS node FROM sbom_relationship r WHERE r.sbom = ? AND r."
+              + side
+              + " = ?"
+              + (type != null ? " AND lower(replace(r.type, '_', '')) = ?" : "")
+              + ") t"
+              + lateral;
+      fixed.add(sbom);
+      fixed.add(reference);
+      if (type != null) {
+        fixed.add(type.replace("_", "").toLowerCase(java.util.Locale.ROOT));
+      }
+      fixed.add(sbom);
+    } else {
+      // the stated roots; without any, the packages nothing points to
+      select =
+          "SELECT t.seq, t.relationship, t.target, p.* FROM (SELECT (r.ord - 1)::int AS seq,"
+              + " 'DESCRIBES' AS relationship, r.ref AS target, NULL::int AS node FROM"
+              + " analyzer_document d,"
+              + " unnest(d.describes) WITH ORDINALITY AS r(ref, ord) WHERE d.id = ?"
+              + " UNION ALL SELECT q.node, 'ROOT', COALESCE(q.ref, ''), q.node FROM sbom_package q"
+              + " WHERE q.sbom = ? AND NOT EXISTS (SELECT 1 FROM analyzer_document d WHERE"
+              + " d.id = ? AND cardinality(d.describes) > 0) AND NOT EXISTS (SELECT 1 FROM"
+              + " sbom_relationship r WHERE r.sbom = q.sbom AND r.to_ref = q.ref)) t"
+              + lateral;
+      fixed.addAll(List.of(sbom, sbom, sbom, sbom));
+    }
     try (Connection c = ds.getConnection()) {
       return Pages.run(
           c,
           select,
-          List.of(sbom),
+          fixed,
           sql,
           query,
           rs ->
-              new Package(
-                  rs.getInt("node"),
-                  rs.getString("ref"),
-                  rs.getString("kind"),
-                  rs.getString("pkg_group"),
-                  rs.getString("name"),
-                  rs.getString("version"),
-                  rs.getString("supplier"),
-                  rs.getString("licenses"),
-                  strings(rs, "purls"),
-                  strings(rs, "cpes")));
+              new Related(
+                  rs.getString("relationship"),
+                  rs.getString("target"),
+                  rs.getString("name") == null ? null : pkg(rs)));
     } catch (SQLException e) {
-      throw new AnalyzerException("cannot list packages: " + e.getMessage(), e);
+      throw new AnalyzerException("cannot list related elements: " + e.getMessage(), e);
     }
   }
 
@@ -237,6 +310,20 @@ public final class Lists {
   private static List<String> strings(ResultSet rs, String column) throws SQLException {
     java.sql.Array array = rs.getArray(column);
     return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
+  }
+
+  private static Package pkg(ResultSet rs) throws SQLException {
+    return new Package(
+        rs.getInt("node"),
+        rs.getString("ref"),
+        rs.getString("kind"),
+        rs.getString("pkg_group"),
+        rs.getString("name"),
+        rs.getString("version"),
+        rs.getString("supplier"),
+        rs.getString("licenses"),
+        strings(rs, "purls"),
+        strings(rs, "cpes"));
   }
 
   private static Document document(ResultSet rs, ObjectMapper mapper) throws SQLException {
