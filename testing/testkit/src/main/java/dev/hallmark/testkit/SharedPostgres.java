@@ -36,6 +36,16 @@ public final class SharedPostgres implements AutoCloseable {
    *     commit
    */
   public static SharedPostgres start(Map<String, String> settings) throws IOException {
+    return start(settings, null);
+  }
+
+  /**
+   * Starts a server whose data directory is {@code dataDir}, kept when it stops and used again by
+   * the next start (for benchmarks whose corpus takes long to load); null for a fresh temporary
+   * one.
+   */
+  public static SharedPostgres start(Map<String, String> settings, java.nio.file.Path dataDir)
+      throws IOException {
     Map<String, String> config = new HashMap<>();
     config.put("max_connections", "300");
     config.putAll(settings);
@@ -44,6 +54,10 @@ public final class SharedPostgres implements AutoCloseable {
     config.put("full_page_writes", checkOn(config, "full_page_writes"));
     EmbeddedPostgres.Builder builder =
         EmbeddedPostgres.builder().setPGStartupWait(Duration.ofSeconds(60));
+    if (dataDir != null) {
+      java.nio.file.Files.createDirectories(dataDir);
+      builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+    }
     config.forEach(builder::setServerConfig);
     return new SharedPostgres(builder.start());
   }
@@ -65,6 +79,22 @@ public final class SharedPostgres implements AutoCloseable {
     try (Connection c = postgres.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
+    }
+    return postgres.getJdbcUrl(user(), name);
+  }
+
+  /** The JDBC URL of the database {@code name}, created first if it does not exist yet. */
+  public String databaseUrl(String name) throws SQLException {
+    if (!name.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException("database names here are lower-case identifiers");
+    }
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs =
+            s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+      if (!rs.next()) {
+        s.execute("CREATE DATABASE " + name);
+      }
     }
     return postgres.getJdbcUrl(user(), name);
   }
