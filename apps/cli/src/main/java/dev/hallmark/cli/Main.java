@@ -1,6 +1,7 @@
 package dev.hallmark.cli;
 
 import dev.hallmark.cli.analyzer.AdvisoryCommand;
+import dev.hallmark.cli.analyzer.ImporterCommand;
 import dev.hallmark.cli.analyzer.SbomCommand;
 import dev.hallmark.cli.sign.AttestCommand;
 import dev.hallmark.cli.sign.SignCommand;
@@ -29,6 +30,7 @@ import picocli.CommandLine.Command;
       ConformanceCommand.class,
       SbomCommand.class,
       AdvisoryCommand.class,
+      ImporterCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main {

@@ -45,6 +45,7 @@ class DependencyRuleTest {
           "dev.hallmark.tsa",
           "dev.hallmark.trust",
           "dev.hallmark.analyzer",
+          "dev.hallmark.importer",
           "dev.hallmark.server",
           "dev.hallmark.cli"
         }) {
@@ -100,7 +101,8 @@ class DependencyRuleTest {
             "dev.hallmark.tlog..",
             "dev.hallmark.ctlog..",
             "dev.hallmark.ca..",
-            "dev.hallmark.tsa..")
+            "dev.hallmark.tsa..",
+            "dev.hallmark.importer..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("dev.hallmark.server..", "dev.hallmark.cli..", "com.linecorp..")
@@ -147,6 +149,21 @@ class DependencyRuleTest {
             "dev.hallmark.trust..")
         .because("the analyzer stores documents; it needs none of the signing services")
         .check(classes);
+    noClasses()
+        .that()
+        .resideInAPackage("dev.hallmark.importer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "dev.hallmark.analyzer..",
+            "dev.hallmark.core..",
+            "dev.hallmark.tlog..",
+            "dev.hallmark.ctlog..",
+            "dev.hallmark.ca..",
+            "dev.hallmark.tsa..",
+            "dev.hallmark.trust..")
+        .because("importers hand documents to a DocumentSink that the app wires to the analyzer")
+        .check(classes);
   }
 
   @Test
@@ -190,6 +207,13 @@ class DependencyRuleTest {
         .should()
         .dependOnClassesThat()
         .resideInAPackage("dev.hallmark.analyzer.internal..")
+        .check(classes);
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("dev.hallmark.importer..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("dev.hallmark.importer.internal..")
         .check(classes);
     noClasses()
         .that()

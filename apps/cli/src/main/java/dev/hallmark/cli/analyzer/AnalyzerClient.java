@@ -98,6 +98,23 @@ final class AnalyzerClient {
         .body();
   }
 
+  /** Sends {@code method} to {@code path} with an optional JSON body; a 204 answers null. */
+  Answer call(String method, String path, JsonNode body)
+      throws IOException, InterruptedException, ApiException {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(REQUEST)
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(mapper.writeValueAsBytes(body)));
+    if (body != null) {
+      b.header("content-type", "application/json");
+    }
+    return send(b.build());
+  }
+
   static String encode(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
@@ -129,6 +146,9 @@ final class AnalyzerClient {
               + (detail != null && detail.isTextual()
                   ? ": " + detail.asText().replace('\n', ' ')
                   : ""));
+    }
+    if (body == null && (response.statusCode() == 204 || response.statusCode() == 202)) {
+      return new Answer(response.statusCode(), null);
     }
     if (body == null) {
       throw new IOException(

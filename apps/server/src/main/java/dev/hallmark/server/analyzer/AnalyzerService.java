@@ -41,7 +41,8 @@ public final class AnalyzerService {
     Wiring.Endpoint at = w.endpoint(ConfigKeys.ANALYZER_PORT, ConfigKeys.ANALYZER_URL);
     VirtualHostBuilder host = w.port(at.port(), () -> true, () -> true);
     new AnalyzerHttp(analyzer, maxUpload, w.metrics()).mount(host);
-    OpenApi.mount(host, "analyzer.json");
+    OpenApi.mount(host, "analyzer.json", "importer.json");
+    dev.hallmark.server.importer.ImporterService.start(w, host, analyzer);
     return at.url();
   }
 }

@@ -64,6 +64,13 @@ public final class ConfigKeys {
   public static final String ANALYZER_MAX_UPLOAD_BYTES = "analyzer.max.upload.bytes";
   public static final String ANALYZER_MAX_DOCUMENT_BYTES = "analyzer.max.document.bytes";
   public static final String ANALYZER_MAX_COMPRESSION_RATIO = "analyzer.max.compression.ratio";
+  public static final String IMPORTER_RUNNER_ENABLED = "importer.runner.enabled";
+  public static final String IMPORTER_TICK_SECONDS = "importer.tick.seconds";
+  public static final String IMPORTER_CONCURRENCY = "importer.concurrency";
+  public static final String IMPORTER_LEASE_SECONDS = "importer.lease.seconds";
+  public static final String IMPORTER_FETCH_TIMEOUT_SECONDS = "importer.fetch.timeout.seconds";
+  public static final String IMPORTER_ALLOWED_DIRS = "importer.allowed.dirs";
+  public static final String IMPORTER_REPORTS_KEPT = "importer.reports.kept";
   public static final String PKCS11_LIBRARY = "pkcs11.library";
   public static final String PKCS11_SLOT = "pkcs11.slot";
   public static final String PKCS11_SLOT_INDEX = "pkcs11.slot.index";
@@ -139,6 +146,13 @@ public final class ConfigKeys {
     m.put(ANALYZER_MAX_UPLOAD_BYTES, "268435456");
     m.put(ANALYZER_MAX_DOCUMENT_BYTES, "1073741824");
     m.put(ANALYZER_MAX_COMPRESSION_RATIO, "100");
+    m.put(IMPORTER_RUNNER_ENABLED, "true");
+    m.put(IMPORTER_TICK_SECONDS, "10");
+    m.put(IMPORTER_CONCURRENCY, "2");
+    m.put(IMPORTER_LEASE_SECONDS, "60");
+    m.put(IMPORTER_FETCH_TIMEOUT_SECONDS, "60");
+    m.put(IMPORTER_ALLOWED_DIRS, "");
+    m.put(IMPORTER_REPORTS_KEPT, "50");
     m.put(PKCS11_LIBRARY, "");
     m.put(PKCS11_SLOT, "");
     m.put(PKCS11_SLOT_INDEX, "");

@@ -22,7 +22,7 @@ public final class Database implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
 
   /** Migration locations, one per service: {@code classpath:db/<service>}. */
-  private static final List<String> SERVICES = List.of("tlog", "trust", "analyzer");
+  private static final List<String> SERVICES = List.of("tlog", "trust", "analyzer", "importer");
 
   private final EmbeddedPostgres embedded;
   private final HikariDataSource pool;

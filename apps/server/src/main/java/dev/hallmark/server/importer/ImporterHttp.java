@@ -1,0 +1,293 @@
+package dev.hallmark.server.importer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.linecorp.armeria.common.AggregatedHttpRequest;
+import com.linecorp.armeria.common.HttpHeaderNames;
+import com.linecorp.armeria.common.HttpRequest;
+import com.linecorp.armeria.common.HttpResponse;
+import com.linecorp.armeria.common.HttpStatus;
+import com.linecorp.armeria.common.MediaType;
+import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.ServiceRequestContext;
+import com.linecorp.armeria.server.VirtualHostBuilder;
+import dev.hallmark.importer.Importer;
+import dev.hallmark.importer.ImporterException;
+import dev.hallmark.importer.ImporterExistsException;
+import dev.hallmark.importer.Importers;
+import dev.hallmark.importer.InvalidImporterException;
+import dev.hallmark.importer.NoSuchImporterException;
+import dev.hallmark.importer.RunReport;
+import dev.hallmark.importer.StaleRevisionException;
+import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.JsonBodies;
+import dev.hallmark.server.http.NotFoundException;
+import dev.hallmark.server.http.Problem;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * The importer API (trustify's): {@code GET /api/v2/importer}; {@code GET, POST, PUT, PATCH, DELETE
+ * /api/v2/importer/{name}} with the revision as ETag and If-Match (PATCH is an RFC 7396 merge
+ * patch); {@code PUT …/enabled} (body true or false); {@code POST …/force}; {@code GET …/report}.
+ * Errors are problem+json: 400 bad configuration, 404 unknown name, 409 name taken, 412 stale
+ * If-Match, 503 storage unavailable.
+ */
+final class ImporterHttp {
+  private static final String BASE = "/api/v2/importer";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Importers importers;
+
+  ImporterHttp(Importers importers) {
+    this.importers = importers;
+  }
+
+  void mount(VirtualHostBuilder host) {
+    host.route()
+        .get(BASE)
+        .build((ctx, req) -> blocking(ctx, () -> json(HttpStatus.OK, list(importers.list()))));
+    String one = BASE + "/{name}";
+    host.route()
+        .get(one)
+        .build((ctx, req) -> blocking(ctx, () -> one(HttpStatus.OK, importers.get(name(ctx)))));
+    host.route()
+        .post(one)
+        .build(
+            (ctx, req) ->
+                withBody(
+                    ctx,
+                    req,
+                    body -> one(HttpStatus.CREATED, importers.create(name(ctx), json(body)))));
+    host.route()
+        .put(one)
+        .build(
+            (ctx, req) ->
+                withBody(
+                    ctx,
+                    req,
+                    body ->
+                        one(
+                            HttpStatus.OK,
+                            importers.replace(name(ctx), json(body), ifMatch(body)))));
+    host.route()
+        .patch(one)
+        .build(
+            (ctx, req) ->
+                withBody(
+                    ctx,
+                    req,
+                    body ->
+                        one(HttpStatus.OK, importers.patch(name(ctx), json(body), ifMatch(body)))));
+    host.route()
+        .delete(one)
+        .build(
+            (ctx, req) ->
+                withBody(
+                    ctx,
+                    req,
+                    body -> {
+                      importers.delete(name(ctx), ifMatch(body));
+                      return HttpResponse.of(HttpStatus.NO_CONTENT);
+                    }));
+    host.route()
+        .put(one + "/enabled")
+        .build(
+            (ctx, req) ->
+                withBody(
+                    ctx,
+                    req,
+                    body -> {
+                      JsonNode enabled = json(body);
+                      if (!enabled.isBoolean()) {
+                        throw new BadRequestException("the body must be true or false");
+                      }
+                      return one(
+                          HttpStatus.OK,
+                          importers.setEnabled(name(ctx), enabled.asBoolean(), ifMatch(body)));
+                    }));
+    host.route()
+        .post(one + "/force")
+        .build(
+            (ctx, req) ->
+                blocking(
+                    ctx,
+                    () -> {
+                      importers.force(name(ctx));
+                      return HttpResponse.of(HttpStatus.ACCEPTED);
+                    }));
+    host.route().get(one + "/report").build((ctx, req) -> blocking(ctx, () -> reports(ctx)));
+  }
+
+  private HttpResponse reports(ServiceRequestContext ctx) throws ImporterException {
+    int offset = number(ctx, "offset", 0);
+    int limit = number(ctx, "limit", 20);
+    if (limit == 0 || limit > 1000) {
+      limit = 1000;
+    }
+    List<RunReport> reports = importers.reports(name(ctx), offset, limit);
+    ObjectNode page = JsonNodeFactory.instance.objectNode();
+    ArrayNode items = page.putArray("items");
+    for (RunReport r : reports) {
+      ObjectNode o = items.addObject();
+      o.put("id", r.id());
+      o.put("importer", r.importer());
+      o.put("started", r.started().toString());
+      o.put("finished", r.finished().toString());
+      o.put("outcome", r.outcome().name().toLowerCase(Locale.ROOT));
+      o.put("stored", r.stored());
+      o.put("duplicate", r.duplicate());
+      o.put("rejected", r.rejected());
+      o.put("failed", r.failed());
+      o.put("skipped", r.skipped());
+      r.error().ifPresent(e -> o.put("error", e));
+      ArrayNode messages = o.putArray("messages");
+      for (RunReport.Message m : r.messages()) {
+        messages
+            .addObject()
+            .put("document", m.document())
+            .put("outcome", m.outcome())
+            .put("message", m.message());
+      }
+    }
+    page.put("total", reports.size());
+    return json(HttpStatus.OK, page);
+  }
+
+  private static ArrayNode list(List<Importer> all) {
+    ArrayNode array = JsonNodeFactory.instance.arrayNode();
+    all.forEach(i -> array.add(importer(i)));
+    return array;
+  }
+
+  static ObjectNode importer(Importer i) {
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.put("name", i.name());
+    o.set("configuration", i.configuration());
+    o.put("revision", i.revision());
+    o.put("state", i.running() ? "running" : "waiting");
+    o.put("forced", i.forced());
+    i.progress().ifPresent(p -> o.put("progress", p));
+    i.heartbeat().ifPresent(t -> o.put("heartbeat", t.toString()));
+    i.lastRun().map(Instant::toString).ifPresent(t -> o.put("lastRun", t));
+    i.lastSuccess().map(Instant::toString).ifPresent(t -> o.put("lastSuccess", t));
+    i.lastError().ifPresent(e -> o.put("lastError", e));
+    return o;
+  }
+
+  private static HttpResponse one(HttpStatus status, Importer i) {
+    return HttpResponse.of(
+        ResponseHeaders.builder(status)
+            .contentType(MediaType.JSON_UTF_8)
+            .add(HttpHeaderNames.ETAG, "\"" + i.revision() + "\"")
+            .build(),
+        com.linecorp.armeria.common.HttpData.wrap(JsonBodies.bytes(importer(i))));
+  }
+
+  private static String name(ServiceRequestContext ctx) {
+    return ctx.pathParam("name");
+  }
+
+  /** {@code If-Match: "3"} (or W/"3", or 3); {@code *} or none: any revision. */
+  static Optional<Long> ifMatch(AggregatedHttpRequest req) {
+    String value = req.headers().get(HttpHeaderNames.IF_MATCH);
+    if (value == null || value.strip().equals("*")) {
+      return Optional.empty();
+    }
+    String v = value.strip();
+    if (v.startsWith("W/")) {
+      v = v.substring(2);
+    }
+    v = v.replace("\"", "");
+    try {
+      return Optional.of(Long.parseLong(v));
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(
+          "If-Match must be an ETag this API gave (a quoted revision), not " + value);
+    }
+  }
+
+  private static JsonNode json(AggregatedHttpRequest req) {
+    try {
+      JsonNode node = JSON.readTree(req.content().array());
+      if (node == null) {
+        throw new BadRequestException("the request body is empty; send JSON");
+      }
+      return node;
+    } catch (IOException e) {
+      throw new BadRequestException(
+          "the request body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+  }
+
+  private static int number(ServiceRequestContext ctx, String name, int otherwise) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isEmpty()) {
+      return otherwise;
+    }
+    try {
+      int n = Integer.parseInt(value);
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new BadRequestException(name + " must be a whole number >= 0, not '" + value + "'");
+    }
+  }
+
+  private static HttpResponse json(HttpStatus status, JsonNode body) {
+    return HttpResponse.of(status, MediaType.JSON_UTF_8, JsonBodies.bytes(body));
+  }
+
+  interface Handler {
+    HttpResponse handle() throws Exception;
+  }
+
+  interface BodyHandler {
+    HttpResponse handle(AggregatedHttpRequest request) throws Exception;
+  }
+
+  private static HttpResponse blocking(ServiceRequestContext ctx, Handler handler) {
+    return HttpResponse.of(
+        CompletableFuture.supplyAsync(() -> call(handler), ctx.blockingTaskExecutor()));
+  }
+
+  private static HttpResponse withBody(
+      ServiceRequestContext ctx, HttpRequest req, BodyHandler handler) {
+    return HttpResponse.of(
+        req.aggregate()
+            .thenApplyAsync(agg -> call(() -> handler.handle(agg)), ctx.blockingTaskExecutor()));
+  }
+
+  /** The importer's refusals as problems; other failures go to the server's error handler. */
+  private static HttpResponse call(Handler handler) {
+    try {
+      return handler.handle();
+    } catch (InvalidImporterException e) {
+      throw new BadRequestException(e.getMessage());
+    } catch (NoSuchImporterException e) {
+      throw new NotFoundException(e.getMessage());
+    } catch (ImporterExistsException e) {
+      return new Problem(HttpStatus.CONFLICT, "Importer exists", e.getMessage()).toResponse();
+    } catch (StaleRevisionException e) {
+      return new Problem(HttpStatus.PRECONDITION_FAILED, "Stale revision", e.getMessage())
+          .toResponse();
+    } catch (ImporterException e) {
+      return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", e.getMessage())
+          .toResponse();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new CompletionException(e);
+    }
+  }
+}
