@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param specVersion the spec version the document states
  * @param documentId the id the document declares, or null
  * @param name its name
- * @param labels its labels
+ * @param labels its labels, by key
  * @param ingested when it was stored
  * @param published when the document says it was published / created, as written, or null
  * @param itemCount the SBOM's packages or the advisory's vulnerabilities
@@ -36,6 +36,7 @@ public record Document(
   public Document {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(kind, "kind");
-    labels = Map.copyOf(labels);
+    // sorted by key, so answers list them in a stable order
+    labels = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(labels));
   }
 }
