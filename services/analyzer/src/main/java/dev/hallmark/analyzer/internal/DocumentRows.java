@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +39,8 @@ public final class DocumentRows {
       String name,
       Map<String, String> labels,
       String published,
-      int items) {}
+      int items,
+      Instant revised) {}
 
   /** Writes the document row last and commits; a lost race answers the winner's id. */
   public IngestResult finish(Connection c, Row row, byte[] bytes, Warnings warnings)
@@ -46,8 +48,8 @@ public final class DocumentRows {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO analyzer_document (id, kind, sha256, content, size, format, spec_version,"
-                + " document_id, name, labels, ingested, published, item_count)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)"
+                + " document_id, name, labels, ingested, published, item_count, revised)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
                 + " ON CONFLICT (sha256) DO NOTHING")) {
       ps.setObject(1, row.id());
       ps.setString(2, row.kind().value());
@@ -62,6 +64,7 @@ public final class DocumentRows {
       ps.setTimestamp(11, Timestamp.from(clock.instant()));
       ps.setString(12, row.published());
       ps.setInt(13, row.items());
+      ps.setTimestamp(14, row.revised() == null ? null : Timestamp.from(row.revised()));
       if (ps.executeUpdate() == 0) {
         c.rollback();
         c.setAutoCommit(true);
