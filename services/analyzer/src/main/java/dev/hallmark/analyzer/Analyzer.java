@@ -88,7 +88,7 @@ public final class Analyzer {
   private final AdvisoryCache cache;
   private final Correlation correlation;
   private final Correlator correlator;
-  private volatile Runnable onWork;
+  private final List<Runnable> onWork = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** An analyzer correlating with the default {@link Correlator}. */
   public Analyzer(
@@ -480,9 +480,13 @@ public final class Analyzer {
     return mapper;
   }
 
-  /** Whom to tell that work was enqueued (a local {@link FindingsWorker}), or null. */
-  void onWork(Runnable listener) {
-    this.onWork = listener;
+  /** Tells {@code listener} (a local {@link FindingsWorker}) whenever work was enqueued. */
+  void addWorkListener(Runnable listener) {
+    onWork.add(listener);
+  }
+
+  void removeWorkListener(Runnable listener) {
+    onWork.remove(listener);
   }
 
   private IngestResult worked(IngestResult result) {
@@ -493,10 +497,7 @@ public final class Analyzer {
   }
 
   private void notifyWork() {
-    Runnable r = onWork;
-    if (r != null) {
-      r.run();
-    }
+    onWork.forEach(Runnable::run);
   }
 
   FindingsWorker.QueueStatus queueStatus() throws AnalyzerException {

@@ -49,6 +49,7 @@ public final class FindingsWorker implements AutoCloseable {
   private final int batchSize;
   private final Observer observer;
   private final Object signal = new Object();
+  private final Runnable waker = this::wake;
   private boolean woken;
   private volatile boolean running;
   private Thread thread;
@@ -140,7 +141,7 @@ public final class FindingsWorker implements AutoCloseable {
     }
     long pollMillis = Math.max(1, poll.toMillis());
     running = true;
-    analyzer.onWork(this::wake);
+    analyzer.addWorkListener(waker);
     thread =
         new Thread(
             () -> {
@@ -196,7 +197,7 @@ public final class FindingsWorker implements AutoCloseable {
       t = thread;
       thread = null;
     }
-    analyzer.onWork(null);
+    analyzer.removeWorkListener(waker);
     if (t != null) {
       wake();
       try {

@@ -69,7 +69,8 @@ final class FindingsFixtures {
   /**
    * A supplier's CSAF VEX document {@code id}, revision {@code version} of {@code revised}, saying
    * {@code status} ({@code known_not_affected} with the flag {@code vulnerable_code_not_present},
-   * or {@code known_affected} with a vendor fix) about {@code purl} for {@code cve}.
+   * or {@code known_affected} with a vendor fix) about {@code purl} for {@code cve}, with a CVSS
+   * 3.1 score of 5.5 (medium).
    */
   static byte[] vex(
       String id, int version, String revised, String status, String purl, String cve) {
@@ -118,6 +119,14 @@ final class FindingsFixtures {
         .put("text", "The supplier's assessment of " + cve + ".")
         .put("title", "Assessment");
     v.putObject("product_status").putArray(status).add("P1");
+    ObjectNode score = v.putArray("scores").addObject();
+    score
+        .putObject("cvss_v3")
+        .put("version", "3.1")
+        .put("vectorString", "CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:N/I:N/A:H")
+        .put("baseScore", 5.5)
+        .put("baseSeverity", "MEDIUM");
+    score.putArray("products").add("P1");
     if (status.equals("known_not_affected")) {
       ObjectNode flag = v.putArray("flags").addObject();
       flag.put("label", "vulnerable_code_not_present");

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +137,16 @@ class FindingsWorkerTest {
     assertThat(f.justification()).isEqualTo("vulnerable_code_not_present");
     assertThat(f.advisory()).isEqualTo(v1);
     assertThat(f.overridden()).extracting(e -> e.advisory()).containsExactly("CVE-2024-26308");
+    // the only numeric score is the VEX's CVSS 3.1 5.5
+    assertThat(f.severity()).isEqualTo("medium");
+    assertThat(f.score()).isEqualTo(5.5);
+    VulnerabilityReport report =
+        analyzer.findings().vulnerability("CVE-2024-26308", Set.of(), 0, 10).orElseThrow();
+    assertThat(report.severity()).isEqualTo("medium");
+    assertThat(report.advisories()).hasSize(2);
+    assertThat(report.sboms().items())
+        .extracting(VulnerabilityReport.AffectedSbom::id)
+        .containsExactly(java);
 
     // version 2 of the same VEX (later current_release_date) withdraws it: affected again
     String v2 = ingestVex("EXAMPLE-VEX-CC", 2, "2024-04-01T00:00:00Z", "known_affected");

@@ -64,6 +64,10 @@ public final class ConfigKeys {
   public static final String ANALYZER_MAX_UPLOAD_BYTES = "analyzer.max.upload.bytes";
   public static final String ANALYZER_MAX_DOCUMENT_BYTES = "analyzer.max.document.bytes";
   public static final String ANALYZER_MAX_COMPRESSION_RATIO = "analyzer.max.compression.ratio";
+  public static final String ANALYZER_FINDINGS_POLL_MS = "analyzer.findings.poll.ms";
+  public static final String ANALYZER_FINDINGS_BATCH = "analyzer.findings.batch";
+  public static final String ANALYZER_FINDINGS_WORKERS = "analyzer.findings.workers";
+  public static final String ANALYZER_ADVISORY_CACHE = "analyzer.advisory.cache";
   public static final String PKCS11_LIBRARY = "pkcs11.library";
   public static final String PKCS11_SLOT = "pkcs11.slot";
   public static final String PKCS11_SLOT_INDEX = "pkcs11.slot.index";
@@ -139,6 +143,10 @@ public final class ConfigKeys {
     m.put(ANALYZER_MAX_UPLOAD_BYTES, "268435456");
     m.put(ANALYZER_MAX_DOCUMENT_BYTES, "1073741824");
     m.put(ANALYZER_MAX_COMPRESSION_RATIO, "100");
+    m.put(ANALYZER_FINDINGS_POLL_MS, "250");
+    m.put(ANALYZER_FINDINGS_BATCH, "256");
+    m.put(ANALYZER_FINDINGS_WORKERS, "1");
+    m.put(ANALYZER_ADVISORY_CACHE, "10000");
     m.put(PKCS11_LIBRARY, "");
     m.put(PKCS11_SLOT, "");
     m.put(PKCS11_SLOT_INDEX, "");
