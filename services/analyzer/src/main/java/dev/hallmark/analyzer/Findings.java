@@ -133,13 +133,16 @@ public final class Findings {
     }
     // each advisory's own statement per (purl, vulnerability), from the components it can concern
     Map<String, Map<String, List<PurlAnalysis.Statement>>> statuses = new HashMap<>();
+    Map<String, List<Component>> byKey = new HashMap<>();
+    for (Component c : components.values()) {
+      for (String k : MatchKeys.of(c)) {
+        byKey.computeIfAbsent(k, x -> new ArrayList<>()).add(c);
+      }
+    }
     for (Map.Entry<UUID, Advisory> a : advisories.entrySet()) {
-      Set<String> its = MatchKeys.of(a.getValue());
-      List<Component> concerned = new ArrayList<>();
-      for (Component c : components.values()) {
-        if (MatchKeys.of(c).stream().anyMatch(its::contains)) {
-          concerned.add(c);
-        }
+      Set<Component> concerned = new java.util.LinkedHashSet<>();
+      for (String k : MatchKeys.of(a.getValue())) {
+        concerned.addAll(byKey.getOrDefault(k, List.of()));
       }
       String[] head = heads.getOrDefault(a.getKey(), new String[] {a.getValue().id(), ""});
       for (Finding f :
