@@ -61,6 +61,7 @@ public final class HallmarkServer implements AutoCloseable {
   private final ExecutorService verifiers;
   private final ExecutorService completions;
   private final Map<String, String> endpoints;
+  private final AutoCloseable analyzerWorkers;
 
   private HallmarkServer(
       Database database,
@@ -68,8 +69,10 @@ public final class HallmarkServer implements AutoCloseable {
       Server server,
       ExecutorService verifiers,
       ExecutorService completions,
-      Map<String, String> endpoints) {
+      Map<String, String> endpoints,
+      AutoCloseable analyzerWorkers) {
     this.database = database;
+    this.analyzerWorkers = analyzerWorkers;
     this.engine = engine;
     this.server = server;
     this.verifiers = verifiers;
@@ -173,12 +176,14 @@ public final class HallmarkServer implements AutoCloseable {
           TrustService.start(
               wiring, new TrustRootDocuments(wiring.mapper()).write(dataDir, services));
       endpoints.put("tufUrl", trust.url());
-      endpoints.put("analyzerUrl", AnalyzerService.start(wiring));
+      AnalyzerService.Started analyzer = AnalyzerService.start(wiring);
+      endpoints.put("analyzerUrl", analyzer.url());
       Server server = sb.build();
       server.start().join();
       writeEndpoints(dataDir, endpoints);
       endpoints.forEach((name, url) -> log.info("{} {}", name, url));
-      return new HallmarkServer(database, engine, server, verifiers, completions, endpoints);
+      return new HallmarkServer(
+          database, engine, server, verifiers, completions, endpoints, analyzer.workers());
     } catch (IOException | ConfigException | LogUnavailableException | RuntimeException e) {
       engine.close();
       verifiers.shutdownNow();
@@ -222,6 +227,11 @@ public final class HallmarkServer implements AutoCloseable {
   @Override
   public void close() throws IOException {
     server.stop().join();
+    try {
+      analyzerWorkers.close();
+    } catch (Exception e) {
+      log.warn("stopping the findings workers: {}", e.getMessage());
+    }
     engine.close();
     verifiers.shutdown();
     completions.shutdown();

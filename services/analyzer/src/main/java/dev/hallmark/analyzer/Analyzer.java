@@ -1,9 +1,12 @@
 package dev.hallmark.analyzer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.hallmark.analyzer.internal.AdvisoryCache;
 import dev.hallmark.analyzer.internal.AdvisoryWriter;
+import dev.hallmark.analyzer.internal.Correlation;
 import dev.hallmark.analyzer.internal.DocumentKey;
 import dev.hallmark.analyzer.internal.DocumentRows;
+import dev.hallmark.analyzer.internal.FindingsQueue;
 import dev.hallmark.analyzer.internal.Identities;
 import dev.hallmark.analyzer.internal.LabelRows;
 import dev.hallmark.analyzer.internal.Lists;
@@ -15,6 +18,9 @@ import dev.hallmark.core.advisory.AdvisoryFormat;
 import dev.hallmark.core.advisory.AdvisoryFormatException;
 import dev.hallmark.core.advisory.AdvisoryReader;
 import dev.hallmark.core.advisory.CsafAdvisory;
+import dev.hallmark.core.advisory.OsvAdvisory;
+import dev.hallmark.core.findings.Correlator;
+import dev.hallmark.core.findings.MatchKeys;
 import dev.hallmark.core.match.Cpe;
 import dev.hallmark.core.match.CpeException;
 import dev.hallmark.core.match.PackageUrl;
@@ -32,12 +38,17 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -51,6 +62,13 @@ import javax.sql.DataSource;
  * same bytes ends with one stored copy and both callers get its id. Shared purl and CPE rows are
  * created in sorted order, so overlapping ingests never deadlock. Storage never retries; a caller
  * may re-send a document at any time (deduplication makes it idempotent).
+ *
+ * <p>Findings: each ingest and delete enqueues, in its own transaction, the correlation work it
+ * causes (an SBOM: its packages; an advisory: its match keys and those of its other versions); a
+ * {@link FindingsWorker} answers it. Of several stored advisories with the same declared id
+ * (document_id), only the newest takes part in correlation: newest by the advisory's own revision
+ * date (CSAF {@code current_release_date}, OSV {@code modified}; CVE records give none), then by
+ * ingest time. {@link #findings()} reads findings and analyses purls.
  */
 public final class Analyzer {
   /** Labels per document and their sizes are bounded. */
@@ -68,14 +86,37 @@ public final class Analyzer {
   private final SecureRandom random;
   private final ObjectMapper mapper = new ObjectMapper();
   private final DocumentRows rows;
+  private final AdvisoryCache cache;
+  private final Correlation correlation;
+  private final Correlator correlator;
+  private final List<Runnable> onWork = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+  /** An analyzer correlating with the default {@link Correlator}. */
   public Analyzer(
       DataSource dataSource,
       SbomReader sboms,
       AdvisoryReader advisories,
       Clock clock,
       SecureRandom random) {
+    this(dataSource, sboms, advisories, clock, random, new Correlator(), 10_000);
+  }
+
+  /**
+   * @param correlator how findings are decided (precedence, vendor profiles)
+   * @param cachedAdvisories how many parsed advisories are kept in memory
+   */
+  public Analyzer(
+      DataSource dataSource,
+      SbomReader sboms,
+      AdvisoryReader advisories,
+      Clock clock,
+      SecureRandom random,
+      Correlator correlator,
+      int cachedAdvisories) {
     this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+    this.correlator = Objects.requireNonNull(correlator, "correlator");
+    this.cache = new AdvisoryCache(advisories, cachedAdvisories);
+    this.correlation = new Correlation(correlator, cache);
     this.sboms = Objects.requireNonNull(sboms, "sboms");
     this.advisories = Objects.requireNonNull(advisories, "advisories");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -149,8 +190,10 @@ public final class Analyzer {
                   all,
                   meta.created(),
                   writer.packageCount(),
-                  meta.describes());
-          return rows.finish(c, row, bytes, warnings);
+                  meta.describes(),
+                  null);
+          FindingsQueue.enqueueSbom(c, id);
+          return worked(rows.finish(c, row, bytes, warnings));
         } catch (SbomFormatException e) {
           c.rollback();
           throw new RejectedDocumentException(e.getMessage(), e);
@@ -202,6 +245,11 @@ public final class Analyzer {
           }
           int vulnerabilities =
               new AdvisoryWriter(c, id, new Identities(c, mapper), warnings).write(advisory);
+          Set<String> keys = MatchKeys.of(advisory);
+          FindingsQueue.writeAdvisory(c, id, keys);
+          Set<String> affected = FindingsQueue.keysOfVersions(c, advisory.id());
+          affected.addAll(keys);
+          FindingsQueue.enqueueKeys(c, affected);
           DocumentRows.Row row =
               new DocumentRows.Row(
                   id,
@@ -214,8 +262,9 @@ public final class Analyzer {
                   checked,
                   AdvisoryWriter.published(advisory),
                   vulnerabilities,
-                  List.of());
-          return rows.finish(c, row, bytes, warnings);
+                  List.of(),
+                  revised(advisory));
+          return worked(rows.finish(c, row, bytes, warnings));
         } catch (SQLException | RuntimeException e) {
           c.rollback();
           throw e;
@@ -267,9 +316,13 @@ public final class Analyzer {
       c.setAutoCommit(false);
       try {
         UUID id;
+        DocumentKind kind;
+        String documentId;
         try (PreparedStatement ps =
             c.prepareStatement(
-                "DELETE FROM analyzer_document WHERE " + k.column() + " = ? RETURNING id")) {
+                "SELECT id, kind, document_id FROM analyzer_document WHERE "
+                    + k.column()
+                    + " = ? FOR UPDATE")) {
           ps.setObject(1, k.value());
           try (ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
@@ -277,10 +330,28 @@ public final class Analyzer {
               return false;
             }
             id = rs.getObject(1, UUID.class);
+            kind = DocumentKind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT));
+            documentId = rs.getString(3);
           }
         }
+        if (kind == DocumentKind.ADVISORY) {
+          // its keys, and those of its other versions (one of which may become current)
+          FindingsQueue.enqueueKeys(c, FindingsQueue.keysOfVersions(c, documentId));
+        } else {
+          FindingsQueue.lockSboms(c, List.of(id));
+        }
+        try (PreparedStatement ps =
+            c.prepareStatement("DELETE FROM analyzer_document WHERE id = ?")) {
+          ps.setObject(1, id);
+          ps.executeUpdate();
+        }
         for (String table :
-            List.of("sbom_package_purl", "sbom_package_cpe", "sbom_relationship", "sbom_package")) {
+            List.of(
+                "sbom_package_purl",
+                "sbom_package_cpe",
+                "sbom_relationship",
+                "sbom_package",
+                "sbom_finding")) {
           try (PreparedStatement ps =
               c.prepareStatement("DELETE FROM " + table + " WHERE sbom = ?")) {
             ps.setObject(1, id);
@@ -288,6 +359,9 @@ public final class Analyzer {
           }
         }
         c.commit();
+        if (kind == DocumentKind.ADVISORY) {
+          notifyWork();
+        }
         return true;
       } catch (SQLException | RuntimeException e) {
         c.rollback();
@@ -465,6 +539,84 @@ public final class Analyzer {
   public Page<Vulnerability> vulnerabilities(ListQuery query)
       throws BadQueryException, AnalyzerException {
     return Lists.vulnerabilities(dataSource, query);
+  }
+
+  /** Findings: of an SBOM, of a vulnerability, and purls analysed on the fly. */
+  public Findings findings() {
+    return new Findings(this);
+  }
+
+  DataSource dataSource() {
+    return dataSource;
+  }
+
+  Correlation correlation() {
+    return correlation;
+  }
+
+  Correlator correlator() {
+    return correlator;
+  }
+
+  AdvisoryCache advisoryCache() {
+    return cache;
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Tells {@code listener} (a local {@link FindingsWorker}) whenever work was enqueued. */
+  void addWorkListener(Runnable listener) {
+    onWork.add(listener);
+  }
+
+  void removeWorkListener(Runnable listener) {
+    onWork.remove(listener);
+  }
+
+  private IngestResult worked(IngestResult result) {
+    if (!result.duplicate()) {
+      notifyWork();
+    }
+    return result;
+  }
+
+  private void notifyWork() {
+    onWork.forEach(Runnable::run);
+  }
+
+  FindingsWorker.QueueStatus queueStatus() throws AnalyzerException {
+    try (Connection c = dataSource.getConnection()) {
+      FindingsQueue.Status s = FindingsQueue.status(c);
+      return new FindingsWorker.QueueStatus(
+          s.depth(), Duration.ofMillis(Math.round(s.oldestSeconds() * 1000)));
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot read the findings queue: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The advisory's own revision date, which decides which of its stored versions is current: CSAF
+   * {@code current_release_date}, OSV {@code modified}; null for CVE records and unreadable dates.
+   */
+  static Instant revised(Advisory a) {
+    String text =
+        a instanceof CsafAdvisory csaf
+            ? csaf.currentRelease()
+            : a instanceof OsvAdvisory osv ? osv.modified() : null;
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(text.strip()).toInstant();
+    } catch (DateTimeParseException e) {
+      try {
+        return Instant.parse(text.strip());
+      } catch (DateTimeParseException again) {
+        return null;
+      }
+    }
   }
 
   /**

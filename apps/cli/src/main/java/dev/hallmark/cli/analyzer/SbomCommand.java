@@ -17,13 +17,15 @@ import picocli.CommandLine.Spec;
     description = {
       "SBOMs in the analyzer ('hallmark up' serves it; --url or the endpoints file say where).",
       "'upload' sends files or directories (SPDX 2.2/2.3/3.0, CycloneDX 1.3-1.6, JSON or XML,",
-      "plain or compressed), 'list' queries, 'show' and 'packages' read one SBOM."
+      "plain or compressed), 'list' queries, 'show' and 'packages' read one SBOM, 'findings'",
+      "shows its vulnerability findings."
     },
     subcommands = {
       SbomCommand.Upload.class,
       SbomCommand.ListSboms.class,
       SbomCommand.Show.class,
-      SbomCommand.Packages.class
+      SbomCommand.Packages.class,
+      FindingsCommand.class
     })
 public final class SbomCommand {
   @Command(

@@ -124,7 +124,17 @@ class AnalyzerCommandsTest {
             "json");
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(JSON.readTree(list.out()).get("total").asInt()).isEqualTo(2);
-    Run text = run("sbom", "list", "--endpoints", endpoints(), "--sort", "name");
+    // (other tests of this class store SBOMs on the same server: select this test's by label)
+    Run text =
+        run(
+            "sbom",
+            "list",
+            "--endpoints",
+            endpoints(),
+            "--query",
+            "label:team=cli",
+            "--sort",
+            "name");
     assertThat(text.out()).contains(id).contains("2 SBOM(s)");
 
     Run show = run("sbom", "show", "--endpoints", endpoints(), id);
@@ -156,6 +166,95 @@ class AnalyzerCommandsTest {
         run("advisory", "upload", "--endpoints", endpoints(), dir.resolve("advisories").toString());
     assertThat(upload.exit()).as(upload.out() + upload.err()).isZero();
     assertThat(upload.out()).contains("3 stored, 0 already stored, 0 failed");
+  }
+
+  /**
+   * RUSTSEC-2022-0022 (hyper, fixed in 0.14.12, no CVE alias): an SBOM with hyper 0.14.11 has one
+   * affected finding (exit 3), one with hyper 0.14.12 has none (exit 0); an unknown SBOM is an
+   * error (exit 1).
+   */
+  @Test
+  void findingsOfAnSbom() throws Exception {
+    Path vulnerable = dir.resolve("vulnerable.json");
+    Path fixed = dir.resolve("fixed.json");
+    Files.writeString(vulnerable, cargoSbom("vulnerable-app", "0.14.11"));
+    Files.writeString(fixed, cargoSbom("fixed-app", "0.14.12"));
+    Path advisory = copy("findings/RUSTSEC-2022-0022.json");
+    assertThat(run("advisory", "upload", "--endpoints", endpoints(), advisory.toString()).exit())
+        .isZero();
+    assertThat(
+            run(
+                    "sbom",
+                    "upload",
+                    "--endpoints",
+                    endpoints(),
+                    vulnerable.toString(),
+                    fixed.toString())
+                .exit())
+        .isZero();
+    String vulnerableId = idOf("vulnerable-app");
+    String fixedId = idOf("fixed-app");
+    // the server's worker correlates within the poll interval; wait for the finding
+    Run text = run("sbom", "findings", "--endpoints", endpoints(), vulnerableId);
+    for (int i = 0; i < 200 && text.exit() != 3; i++) {
+      Thread.sleep(50);
+      text = run("sbom", "findings", "--endpoints", endpoints(), vulnerableId);
+    }
+    assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(3);
+    assertThat(text.out()).contains("affected").contains("RUSTSEC-2022-0022");
+    assertThat(text.out()).contains("pkg:cargo/hyper@0.14.11");
+
+    Run json =
+        run("sbom", "findings", "--endpoints", endpoints(), "--output", "json", vulnerableId);
+    assertThat(json.exit()).isEqualTo(3);
+    JsonNode f = JSON.readTree(json.out()).get(0);
+    assertThat(f.get("vulnerability").asText()).isEqualTo("RUSTSEC-2022-0022");
+    assertThat(f.get("status").asText()).isEqualTo("affected");
+    assertThat(f.get("package").asText()).isEqualTo("pkg:cargo/hyper@0.14.11");
+    assertThat(f.get("advisory").asText()).isEqualTo("RUSTSEC-2022-0022");
+    assertThat(f.get("aliases").toString()).contains("GHSA-f67m-9j94-qv9j");
+    assertThat(f.get("evidence").get("matchedBy").asText()).isEqualTo("purl");
+    assertThat(f.get("evidence").get("range").asText()).contains("fixed=0.14.12");
+
+    Run none = run("sbom", "findings", "--endpoints", endpoints(), fixedId);
+    assertThat(none.exit()).as(none.out() + none.err()).isZero();
+    assertThat(none.out()).contains("0 finding(s)");
+
+    Run unknown =
+        run(
+            "sbom",
+            "findings",
+            "--endpoints",
+            endpoints(),
+            "urn:uuid:00000000-0000-4000-8000-000000000000");
+    assertThat(unknown.exit()).isEqualTo(1);
+    assertThat(unknown.err()).contains("hallmark:");
+  }
+
+  private static String cargoSbom(String name, String hyperVersion) {
+    return "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.5\",\"version\":1,"
+        + "\"metadata\":{\"component\":{\"type\":\"application\",\"name\":\""
+        + name
+        + "\"}},\"components\":[{\"type\":\"library\",\"bom-ref\":\"hyper\",\"name\":\"hyper\","
+        + "\"version\":\""
+        + hyperVersion
+        + "\",\"purl\":\"pkg:cargo/hyper@"
+        + hyperVersion
+        + "\"}]}";
+  }
+
+  private String idOf(String name) throws Exception {
+    Run list =
+        run(
+            "sbom",
+            "list",
+            "--endpoints",
+            endpoints(),
+            "--output",
+            "json",
+            "--query",
+            "name=" + name);
+    return JSON.readTree(list.out()).get("items").get(0).get("id").asText();
   }
 
   @Test

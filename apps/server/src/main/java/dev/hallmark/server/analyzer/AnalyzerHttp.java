@@ -15,6 +15,8 @@ import dev.hallmark.analyzer.AnalyzerException;
 import dev.hallmark.analyzer.BadQueryException;
 import dev.hallmark.analyzer.Document;
 import dev.hallmark.analyzer.DocumentKind;
+import dev.hallmark.analyzer.Findings;
+import dev.hallmark.analyzer.FindingsWorker;
 import dev.hallmark.analyzer.IngestResult;
 import dev.hallmark.analyzer.ListQuery;
 import dev.hallmark.analyzer.RejectedDocumentException;
@@ -26,10 +28,15 @@ import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
 import dev.hallmark.server.http.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -37,9 +44,10 @@ import java.util.concurrent.CompletionException;
  * The analyzer's REST API under {@code /api/v2/} (trustify's shapes): upload SBOMs and advisories
  * as raw bodies (format sniffed or named by {@code format}, labels as {@code labels.<key>=value}),
  * list them with {@code q}/{@code sort}/{@code offset}/{@code limit}, get, download, delete, an
- * SBOM's packages, SBOMs by package, vulnerabilities. Uploads may be up to {@code maxUploadBytes};
- * every refusal is a problem+json 4xx naming the problem. Uploads are counted in {@code
- * hallmark.analyzer.uploads} by kind and outcome.
+ * SBOM's packages, SBOMs by package, vulnerabilities; an SBOM's findings, a vulnerability with the
+ * SBOMs it concerns, purls analysed on the fly, the findings queue's status. Uploads may be up to
+ * {@code maxUploadBytes}; every refusal is a problem+json 4xx naming the problem. Uploads are
+ * counted in {@code hallmark.analyzer.uploads} by kind and outcome.
  */
 public final class AnalyzerHttp {
   private static final String LABEL_PREFIX = "labels.";
@@ -49,12 +57,21 @@ public final class AnalyzerHttp {
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /** Body limit of {@code /vulnerability/analyze}: room for {@link Findings#MAX_PURLS} purls. */
+  static final int MAX_ANALYZE_BYTES = 8 << 20;
+
+  private static final Set<String> STATUSES =
+      Set.of("affected", "not_affected", "fixed", "under_investigation");
+
   private final Analyzer analyzer;
+  private final FindingsWorker queue;
   private final long maxUploadBytes;
   private final MeterRegistry metrics;
 
-  public AnalyzerHttp(Analyzer analyzer, long maxUploadBytes, MeterRegistry metrics) {
+  public AnalyzerHttp(
+      Analyzer analyzer, FindingsWorker queue, long maxUploadBytes, MeterRegistry metrics) {
     this.analyzer = analyzer;
+    this.queue = queue;
     this.maxUploadBytes = maxUploadBytes;
     this.metrics = metrics;
   }
@@ -115,6 +132,83 @@ public final class AnalyzerHttp {
                             AnalyzerJson.page(
                                 analyzer.vulnerabilities(query(ctx)),
                                 AnalyzerJson::vulnerability))));
+    host.route()
+        .get("/api/v2/sbom/{id}/advisory")
+        .build((ctx, req) -> blocking(ctx, () -> sbomFindings(ctx, ctx.pathParam("id"))));
+    host.route()
+        .get("/api/v2/vulnerability/{id}")
+        .build((ctx, req) -> blocking(ctx, () -> vulnerability(ctx, ctx.pathParam("id"))));
+    host.route()
+        .post("/api/v2/vulnerability/analyze")
+        .maxRequestLength(MAX_ANALYZE_BYTES)
+        .build((ctx, req) -> withBody(ctx, req, this::analyze));
+    host.route()
+        .get("/api/v2/analysis/status")
+        .build(
+            (ctx, req) ->
+                blocking(ctx, () -> json(HttpStatus.OK, AnalyzerJson.status(queue.status()))));
+  }
+
+  private HttpResponse sbomFindings(ServiceRequestContext ctx, String id) throws Exception {
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.page(
+            analyzer
+                .findings()
+                .ofSbom(id, query(ctx))
+                .orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
+            AnalyzerJson::finding));
+  }
+
+  private HttpResponse vulnerability(ServiceRequestContext ctx, String id) throws Exception {
+    Set<String> statuses = new TreeSet<>();
+    for (String list : ctx.queryParams().getAll("status")) {
+      for (String s : list.split(",")) {
+        String status = s.strip().toLowerCase(Locale.ROOT);
+        if (!STATUSES.contains(status)) {
+          throw new BadRequestException(
+              "status must be one of " + new TreeSet<>(STATUSES) + ", not '" + s.strip() + "'");
+        }
+        statuses.add(status);
+      }
+    }
+    ListQuery page = query(ctx);
+    return json(
+        HttpStatus.OK,
+        AnalyzerJson.vulnerability(
+            analyzer
+                .findings()
+                .vulnerability(id, statuses, page.offset(), page.limit())
+                .orElseThrow(() -> new NotFoundException("no vulnerability " + id))));
+  }
+
+  private HttpResponse analyze(AggregatedHttpRequest agg) throws Exception {
+    JsonNode body;
+    try {
+      body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(agg.content().array());
+    } catch (IOException e) {
+      throw new BadRequestException("the body is not JSON: " + e.getMessage());
+    }
+    if (body == null || !body.isObject() || !body.path("purls").isArray()) {
+      throw new BadRequestException(
+          "the body must be a JSON object {\"purls\": [\"pkg:...\", ...]}");
+    }
+    JsonNode purls = body.get("purls");
+    if (purls.size() > Findings.MAX_PURLS) {
+      return new Problem(
+              HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+              "Too many purls",
+              "at most " + Findings.MAX_PURLS + " purls per request, not " + purls.size())
+          .toResponse();
+    }
+    List<String> list = new ArrayList<>();
+    for (JsonNode p : purls) {
+      if (!p.isTextual()) {
+        throw new BadRequestException("purls must be strings, not " + p.getNodeType());
+      }
+      list.add(p.asText());
+    }
+    return json(HttpStatus.OK, AnalyzerJson.analysis(analyzer.findings().analyze(list)));
   }
 
   private HttpResponse upload(

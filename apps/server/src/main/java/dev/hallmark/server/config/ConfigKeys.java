@@ -71,6 +71,10 @@ public final class ConfigKeys {
   public static final String IMPORTER_FETCH_TIMEOUT_SECONDS = "importer.fetch.timeout.seconds";
   public static final String IMPORTER_ALLOWED_DIRS = "importer.allowed.dirs";
   public static final String IMPORTER_REPORTS_KEPT = "importer.reports.kept";
+  public static final String ANALYZER_FINDINGS_POLL_MS = "analyzer.findings.poll.ms";
+  public static final String ANALYZER_FINDINGS_BATCH = "analyzer.findings.batch";
+  public static final String ANALYZER_FINDINGS_WORKERS = "analyzer.findings.workers";
+  public static final String ANALYZER_ADVISORY_CACHE = "analyzer.advisory.cache";
   public static final String PKCS11_LIBRARY = "pkcs11.library";
   public static final String PKCS11_SLOT = "pkcs11.slot";
   public static final String PKCS11_SLOT_INDEX = "pkcs11.slot.index";
@@ -153,6 +157,10 @@ public final class ConfigKeys {
     m.put(IMPORTER_FETCH_TIMEOUT_SECONDS, "60");
     m.put(IMPORTER_ALLOWED_DIRS, "");
     m.put(IMPORTER_REPORTS_KEPT, "50");
+    m.put(ANALYZER_FINDINGS_POLL_MS, "250");
+    m.put(ANALYZER_FINDINGS_BATCH, "256");
+    m.put(ANALYZER_FINDINGS_WORKERS, "1");
+    m.put(ANALYZER_ADVISORY_CACHE, "10000");
     m.put(PKCS11_LIBRARY, "");
     m.put(PKCS11_SLOT, "");
     m.put(PKCS11_SLOT_INDEX, "");

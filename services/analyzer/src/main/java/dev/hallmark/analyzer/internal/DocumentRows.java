@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,7 +40,8 @@ public final class DocumentRows {
       Map<String, String> labels,
       String published,
       int items,
-      List<String> describes) {}
+      List<String> describes,
+      Instant revised) {}
 
   /** Writes the document row last and commits; a lost race answers the winner's id. */
   public IngestResult finish(Connection c, Row row, byte[] bytes, Warnings warnings)
@@ -47,8 +49,9 @@ public final class DocumentRows {
     try (PreparedStatement ps =
         c.prepareStatement(
             "INSERT INTO analyzer_document (id, kind, sha256, content, size, format, spec_version,"
-                + " document_id, name, labels, ingested, published, item_count, describes)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?)"
+                + " document_id, name, labels, ingested, published, item_count, describes,"
+                + " revised)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?)"
                 + " ON CONFLICT (sha256) DO NOTHING")) {
       ps.setObject(1, row.id());
       ps.setString(2, row.kind().value());
@@ -64,6 +67,7 @@ public final class DocumentRows {
       ps.setString(12, row.published());
       ps.setInt(13, row.items());
       ps.setArray(14, c.createArrayOf("text", row.describes().toArray()));
+      ps.setTimestamp(15, row.revised() == null ? null : Timestamp.from(row.revised()));
       if (ps.executeUpdate() == 0) {
         c.rollback();
         c.setAutoCommit(true);

@@ -110,7 +110,7 @@ public final class CveStatements {
     return out;
   }
 
-  private static Optional<PackageUrl> packageOf(CveRecord.Affected a) {
+  public static Optional<PackageUrl> packageOf(CveRecord.Affected a) {
     if (a.collectionUrl() == null || a.packageName() == null) {
       return Optional.empty();
     }

@@ -116,7 +116,7 @@ public final class OsvStatements {
     return out;
   }
 
-  private static Optional<PackageUrl> base(
+  public static Optional<PackageUrl> base(
       OsvAdvisory.Affected affected, List<String> warnings, String id) {
     try {
       if (affected.purl() != null && !affected.purl().isBlank()) {
