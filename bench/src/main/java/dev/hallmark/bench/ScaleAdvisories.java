@@ -82,14 +82,6 @@ final class ScaleAdvisories {
       }
       try (PreparedStatement ps =
           c.prepareStatement(
-              "SELECT setseed(?); SELECT type, namespace, name FROM analyzer_purl TABLESAMPLE"
-                  + " BERNOULLI (1) REPEATABLE (?) WHERE type IN "
-                  + types
-                  + " LIMIT ?")) {
-        ps.close();
-      }
-      try (PreparedStatement ps =
-          c.prepareStatement(
               "SELECT type, namespace, name FROM analyzer_purl TABLESAMPLE BERNOULLI (1)"
                   + " REPEATABLE (?) WHERE type IN "
                   + types

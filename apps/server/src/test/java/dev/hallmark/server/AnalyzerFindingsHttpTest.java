@@ -106,6 +106,11 @@ class AnalyzerFindingsHttpTest {
     assertThat(aio.get("vulnerability").asText()).isEqualTo("CVE-2023-37276");
     assertThat(aio.get("aliases").toString()).contains("GHSA-45c4-8wx5-qw6w");
     assertThat(aio.get("evidence").get("scheme").asText()).isEqualTo("pypi");
+    // severities: GHSA-45c4 gives CVSS 3.1 and 4.0 vectors only (5.3 and 6.9): the v4 score;
+    // CVE-2024-26308 only the word "moderate" (a textual CVE metric)
+    assertThat(aio.get("severity").asText()).isEqualTo("medium");
+    assertThat(aio.get("score").asDouble()).isEqualTo(6.9);
+    assertThat(cc.get("severity").asText()).isEqualTo("moderate");
 
     JsonNode filtered =
         json(get("/api/v2/sbom/" + sbom + "/advisory?q=" + enc("vulnerability=CVE-2023-37276")));

@@ -62,6 +62,8 @@ class DependencyRuleTest {
         .resideInAPackage("dev.hallmark.core..")
         .and()
         .resideOutsideOfPackage("dev.hallmark.core.sbom.internal..")
+        .and()
+        .resideOutsideOfPackage("dev.hallmark.core.findings.internal..")
         .should()
         .onlyDependOnClassesThat()
         .resideInAnyPackage(
@@ -71,6 +73,19 @@ class DependencyRuleTest {
             "com.fasterxml.jackson..",
             "dev.hallmark.core..")
         .because("core is pure libraries: JDK, BouncyCastle and a JSON library only")
+        .check(classes);
+  }
+
+  @Test
+  void findingsAddOnlyTheCvssCalculator() {
+    classes()
+        .that()
+        .resideInAPackage("dev.hallmark.core.findings.internal..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(
+            "java..", "com.fasterxml.jackson..", "dev.hallmark.core..", "us.springett.cvss..")
+        .because("ADR 0015: CVSS base scores computed from vectors by cvss-calculator")
         .check(classes);
   }
 

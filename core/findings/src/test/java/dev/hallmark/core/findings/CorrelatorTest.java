@@ -72,6 +72,10 @@ class CorrelatorTest {
     assertThat(byRef(r).get("old").vulnerability()).isEqualTo("CVE-2023-37276");
     assertThat(byRef(r).get("old").aliases()).contains("GHSA-45c4-8wx5-qw6w");
     assertThat(byRef(r).get("old").evidence().scheme()).isEqualTo("pypi");
+    // the record gives only vectors: CVSS 3.1 .../C:N/I:L/A:N is 5.3, CVSS 4.0 .../VC:N/VI:L/VA:N
+    // is 6.9 (GitHub shows both); the v4 score is the one reported, in its "medium" band
+    assertThat(byRef(r).get("old").baseScore()).isEqualTo(6.9);
+    assertThat(byRef(r).get("old").severity()).isEqualTo("medium");
   }
 
   /**
