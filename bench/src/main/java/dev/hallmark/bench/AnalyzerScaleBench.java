@@ -214,7 +214,7 @@ public final class AnalyzerScaleBench implements Callable<Integer> {
     }
 
     private void sbomFindings() throws Exception {
-      Latencies lat = new Timings();
+      Timings lat = new Timings();
       long total = 0;
       for (String id : randomSboms(samples)) {
         long t = System.nanoTime();
@@ -251,7 +251,7 @@ public final class AnalyzerScaleBench implements Callable<Integer> {
           i += Math.max(1, ids.size() / samples)) {
         picked.add(ids.get(i));
       }
-      Latencies lat = new Timings();
+      Timings lat = new Timings();
       long widest = 0;
       for (String id : picked) {
         long t = System.nanoTime();
@@ -281,7 +281,7 @@ public final class AnalyzerScaleBench implements Callable<Integer> {
           purls.add(rs.getString(1));
         }
       }
-      Latencies lat = new Timings();
+      Timings lat = new Timings();
       long details = 0;
       for (int run = 0; run < 25; run++) {
         java.util.Collections.shuffle(purls, random);
