@@ -414,6 +414,8 @@ public final class AnalyzerScaleBench implements Callable<Integer> {
     config.setJdbcUrl(url);
     config.setUsername(user);
     config.setMaximumPoolSize(size);
+    // as the server's pool (Database): JDBC batches sent as multi-row INSERTs
+    config.addDataSourceProperty("reWriteBatchedInserts", "true");
     return new HikariDataSource(config);
   }
 }
