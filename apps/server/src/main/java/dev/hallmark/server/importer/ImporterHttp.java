@@ -1,13 +1,11 @@
 package dev.hallmark.server.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpHeaderNames;
-import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
@@ -23,16 +21,14 @@ import dev.hallmark.importer.NoSuchImporterException;
 import dev.hallmark.importer.RunReport;
 import dev.hallmark.importer.StaleRevisionException;
 import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.Blocking;
 import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
 import dev.hallmark.server.http.Problem;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The importer API (trustify's): {@code GET /api/v2/importer}; {@code GET, POST, PUT, PATCH, DELETE
@@ -43,9 +39,9 @@ import java.util.concurrent.CompletionException;
  */
 final class ImporterHttp {
   private static final String BASE = "/api/v2/importer";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Importers importers;
+  private final Blocking blocking = new Blocking(ImporterHttp::refusal);
 
   ImporterHttp(Importers importers) {
     this.importers = importers;
@@ -54,16 +50,19 @@ final class ImporterHttp {
   void mount(VirtualHostBuilder host) {
     host.route()
         .get(BASE)
-        .build((ctx, req) -> blocking(ctx, () -> json(HttpStatus.OK, list(importers.list()))));
+        .build(
+            (ctx, req) ->
+                blocking.run(
+                    ctx, () -> JsonBodies.response(HttpStatus.OK, list(importers.list()))));
     String one = BASE + "/{name}";
     host.route()
         .get(one)
-        .build((ctx, req) -> blocking(ctx, () -> one(HttpStatus.OK, importers.get(name(ctx)))));
+        .build((ctx, req) -> blocking.run(ctx, () -> one(HttpStatus.OK, importers.get(name(ctx)))));
     host.route()
         .post(one)
         .build(
             (ctx, req) ->
-                withBody(
+                blocking.withBody(
                     ctx,
                     req,
                     body -> one(HttpStatus.CREATED, importers.create(name(ctx), json(body)))));
@@ -71,7 +70,7 @@ final class ImporterHttp {
         .put(one)
         .build(
             (ctx, req) ->
-                withBody(
+                blocking.withBody(
                     ctx,
                     req,
                     body ->
@@ -82,7 +81,7 @@ final class ImporterHttp {
         .patch(one)
         .build(
             (ctx, req) ->
-                withBody(
+                blocking.withBody(
                     ctx,
                     req,
                     body ->
@@ -91,7 +90,7 @@ final class ImporterHttp {
         .delete(one)
         .build(
             (ctx, req) ->
-                withBody(
+                blocking.withBody(
                     ctx,
                     req,
                     body -> {
@@ -102,7 +101,7 @@ final class ImporterHttp {
         .put(one + "/enabled")
         .build(
             (ctx, req) ->
-                withBody(
+                blocking.withBody(
                     ctx,
                     req,
                     body -> {
@@ -118,13 +117,13 @@ final class ImporterHttp {
         .post(one + "/force")
         .build(
             (ctx, req) ->
-                blocking(
+                blocking.run(
                     ctx,
                     () -> {
                       importers.force(name(ctx));
                       return HttpResponse.of(HttpStatus.ACCEPTED);
                     }));
-    host.route().get(one + "/report").build((ctx, req) -> blocking(ctx, () -> reports(ctx)));
+    host.route().get(one + "/report").build((ctx, req) -> blocking.run(ctx, () -> reports(ctx)));
   }
 
   private HttpResponse reports(ServiceRequestContext ctx) throws ImporterException {
@@ -159,7 +158,7 @@ final class ImporterHttp {
       }
     }
     page.put("total", reports.size());
-    return json(HttpStatus.OK, page);
+    return JsonBodies.response(HttpStatus.OK, page);
   }
 
   private static ArrayNode list(List<Importer> all) {
@@ -216,16 +215,7 @@ final class ImporterHttp {
   }
 
   private static JsonNode json(AggregatedHttpRequest req) {
-    try {
-      JsonNode node = JSON.readTree(req.content().array());
-      if (node == null) {
-        throw new BadRequestException("the request body is empty; send JSON");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new BadRequestException(
-          "the request body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    return JsonBodies.read(req, "JSON");
   }
 
   private static int number(ServiceRequestContext ctx, String name, int otherwise) {
@@ -244,50 +234,25 @@ final class ImporterHttp {
     }
   }
 
-  private static HttpResponse json(HttpStatus status, JsonNode body) {
-    return HttpResponse.of(status, MediaType.JSON_UTF_8, JsonBodies.bytes(body));
-  }
-
-  interface Handler {
-    HttpResponse handle() throws Exception;
-  }
-
-  interface BodyHandler {
-    HttpResponse handle(AggregatedHttpRequest request) throws Exception;
-  }
-
-  private static HttpResponse blocking(ServiceRequestContext ctx, Handler handler) {
-    return HttpResponse.of(
-        CompletableFuture.supplyAsync(() -> call(handler), ctx.blockingTaskExecutor()));
-  }
-
-  private static HttpResponse withBody(
-      ServiceRequestContext ctx, HttpRequest req, BodyHandler handler) {
-    return HttpResponse.of(
-        req.aggregate()
-            .thenApplyAsync(agg -> call(() -> handler.handle(agg)), ctx.blockingTaskExecutor()));
-  }
-
   /** The importer's refusals as problems; other failures go to the server's error handler. */
-  private static HttpResponse call(Handler handler) {
-    try {
-      return handler.handle();
-    } catch (InvalidImporterException e) {
+  private static HttpResponse refusal(Exception e) throws Exception {
+    if (e instanceof InvalidImporterException) {
       throw new BadRequestException(e.getMessage());
-    } catch (NoSuchImporterException e) {
+    }
+    if (e instanceof NoSuchImporterException) {
       throw new NotFoundException(e.getMessage());
-    } catch (ImporterExistsException e) {
+    }
+    if (e instanceof ImporterExistsException) {
       return new Problem(HttpStatus.CONFLICT, "Importer exists", e.getMessage()).toResponse();
-    } catch (StaleRevisionException e) {
+    }
+    if (e instanceof StaleRevisionException) {
       return new Problem(HttpStatus.PRECONDITION_FAILED, "Stale revision", e.getMessage())
           .toResponse();
-    } catch (ImporterException e) {
+    }
+    if (e instanceof ImporterException) {
       return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", e.getMessage())
           .toResponse();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CompletionException(e);
     }
+    throw e;
   }
 }
