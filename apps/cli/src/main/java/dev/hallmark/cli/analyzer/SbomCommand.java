@@ -2,13 +2,10 @@ package dev.hallmark.cli.analyzer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hallmark sbom}: upload, list and read SBOMs stored by the analyzer. */
 @Command(
@@ -74,44 +71,11 @@ public final class SbomCommand {
     }
   }
 
-  /** Runs one GET and prints it as JSON or as text; errors become exit codes. */
-  abstract static class Reader implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin AnalyzerOptions options;
-
-    abstract String path();
-
-    abstract void text(PrintWriter out, JsonNode body);
-
-    @Override
-    public Integer call() throws Exception {
-      PrintWriter err = spec.commandLine().getErr();
-      JsonNode body;
-      try {
-        options.checkOutput();
-        body = options.client().get(path());
-      } catch (AnalyzerOptions.UsageException | AnalyzerClient.UnreachableException e) {
-        err.println("hallmark: " + e.getMessage());
-        return 2;
-      } catch (AnalyzerClient.ApiException e) {
-        err.println("hallmark: " + e.getMessage());
-        return e.status == 404 ? 1 : e.status / 100 == 4 ? 2 : 1;
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (options.json()) {
-        out.println(body);
-      } else {
-        text(out, body);
-      }
-      return 0;
-    }
-  }
-
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
       description = "List stored SBOMs: id, packages, format and name; then the total.")
-  static final class ListSboms extends Reader {
+  static final class ListSboms extends ApiCommand.Reader {
     @Mixin Paging paging;
 
     @Override
@@ -137,7 +101,7 @@ public final class SbomCommand {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Show one SBOM (id urn:uuid:... or sha256:...).")
-  static final class Show extends Reader {
+  static final class Show extends ApiCommand.Reader {
     @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
     String id;
 
@@ -167,7 +131,7 @@ public final class SbomCommand {
       description =
           "List an SBOM's packages: name, version and purls (fields for --query: name,"
               + " version, group, kind, ref, supplier, license, purl, cpe, node).")
-  static final class Packages extends Reader {
+  static final class Packages extends ApiCommand.Reader {
     @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
     String id;
 
