@@ -14,15 +14,17 @@ import picocli.CommandLine.Parameters;
     description = {
       "SBOMs in the analyzer ('hallmark up' serves it; --url or the endpoints file say where).",
       "'upload' sends files or directories (SPDX 2.2/2.3/3.0, CycloneDX 1.3-1.6, JSON or XML,",
-      "plain or compressed), 'list' queries, 'show' and 'packages' read one SBOM, 'findings'",
-      "shows its vulnerability findings."
+      "plain or compressed), 'list' queries, 'show', 'packages' and 'related' read one SBOM,",
+      "'findings' shows its vulnerability findings, 'label' edits its labels."
     },
     subcommands = {
       SbomCommand.Upload.class,
       SbomCommand.ListSboms.class,
       SbomCommand.Show.class,
       SbomCommand.Packages.class,
-      FindingsCommand.class
+      SbomCommand.Related.class,
+      FindingsCommand.class,
+      SbomCommand.Label.class
     })
 public final class SbomCommand {
   @Command(
@@ -150,6 +152,91 @@ public final class SbomCommand {
         out.println(p.path("name").asText() + " " + p.path("version").asText("-") + purls);
       }
       out.println(body.path("total").asLong() + " package(s)");
+    }
+  }
+
+  @Command(
+      name = "related",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List the elements one hop from an element of an SBOM: relationship, ref, name, version",
+        "and purls. Without --reference: the elements the document describes (or, when it says",
+        "none, the packages nothing points to). Fields for --query: relationship, ref, name,",
+        "version, kind, purl, cpe, seq."
+      })
+  static final class Related extends ApiCommand.Reader {
+    @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
+    String id;
+
+    @Option(
+        names = "--reference",
+        paramLabel = "REF",
+        description = "The element (its SPDX id or bom-ref).")
+    String reference;
+
+    @Option(
+        names = "--which",
+        paramLabel = "SIDE",
+        description =
+            "left (default): what the reference points to; right: what points to it"
+                + " (needs --reference).")
+    String which = "left";
+
+    @Option(
+        names = "--relationship",
+        paramLabel = "TYPE",
+        description = "Only this relationship type, e.g. depends_on (needs --reference).")
+    String relationship;
+
+    @Mixin Paging paging;
+
+    @Override
+    String path() {
+      StringBuilder path =
+          new StringBuilder("/api/v2/sbom/")
+              .append(AnalyzerClient.encode(id))
+              .append("/related")
+              .append(paging.query())
+              .append("&which=")
+              .append(AnalyzerClient.encode(which));
+      if (reference != null) {
+        path.append("&reference=").append(AnalyzerClient.encode(reference));
+      }
+      if (relationship != null) {
+        path.append("&relationship=").append(AnalyzerClient.encode(relationship));
+      }
+      return path.toString();
+    }
+
+    @Override
+    void text(PrintWriter out, JsonNode body) {
+      for (JsonNode r : body.path("items")) {
+        JsonNode p = r.path("package");
+        StringBuilder purls = new StringBuilder();
+        p.path("purl").forEach(u -> purls.append(' ').append(u.asText()));
+        out.printf(
+            "%-16s %-28s %s %s%s%n",
+            r.path("relationship").asText(),
+            r.path("ref").asText(),
+            p.path("name").asText("-"),
+            p.path("version").asText("-"),
+            purls);
+      }
+      out.println(body.path("total").asLong() + " related element(s)");
+    }
+  }
+
+  @Command(
+      name = "label",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Set or remove labels of a stored SBOM (others are kept), or with --replace make the",
+        "given ones its only labels; prints its labels afterwards."
+      })
+  static final class Label extends LabelCommand {
+    @Override
+    String kind() {
+      return "sbom";
     }
   }
 }
