@@ -10,6 +10,7 @@ import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.importer.Importer;
@@ -66,26 +67,8 @@ final class ImporterHttp {
                     ctx,
                     req,
                     body -> one(HttpStatus.CREATED, importers.create(name(ctx), json(body)))));
-    host.route()
-        .put(one)
-        .build(
-            (ctx, req) ->
-                blocking.withBody(
-                    ctx,
-                    req,
-                    body ->
-                        one(
-                            HttpStatus.OK,
-                            importers.replace(name(ctx), json(body), ifMatch(body)))));
-    host.route()
-        .patch(one)
-        .build(
-            (ctx, req) ->
-                blocking.withBody(
-                    ctx,
-                    req,
-                    body ->
-                        one(HttpStatus.OK, importers.patch(name(ctx), json(body), ifMatch(body)))));
+    host.route().put(one).build(edit(importers::replace));
+    host.route().patch(one).build(edit(importers::patch));
     host.route()
         .delete(one)
         .build(
@@ -180,6 +163,17 @@ final class ImporterHttp {
     i.lastSuccess().map(Instant::toString).ifPresent(t -> o.put("lastSuccess", t));
     i.lastError().ifPresent(e -> o.put("lastError", e));
     return o;
+  }
+
+  /** A change of one importer's configuration by its JSON body, If-Match guarded. */
+  private interface Edit {
+    Importer apply(String name, JsonNode body, Optional<Long> ifRevision) throws ImporterException;
+  }
+
+  private HttpService edit(Edit edit) {
+    return (ctx, req) ->
+        blocking.withBody(
+            ctx, req, body -> one(HttpStatus.OK, edit.apply(name(ctx), json(body), ifMatch(body))));
   }
 
   private static HttpResponse one(HttpStatus status, Importer i) {
