@@ -147,9 +147,7 @@ public final class SbomCommand {
     @Override
     void text(PrintWriter out, JsonNode body) {
       for (JsonNode p : body.path("items")) {
-        StringBuilder purls = new StringBuilder();
-        p.path("purl").forEach(u -> purls.append(' ').append(u.asText()));
-        out.println(p.path("name").asText() + " " + p.path("version").asText("-") + purls);
+        out.println(p.path("name").asText() + " " + p.path("version").asText("-") + purls(p));
       }
       out.println(body.path("total").asLong() + " package(s)");
     }
@@ -212,15 +210,13 @@ public final class SbomCommand {
     void text(PrintWriter out, JsonNode body) {
       for (JsonNode r : body.path("items")) {
         JsonNode p = r.path("package");
-        StringBuilder purls = new StringBuilder();
-        p.path("purl").forEach(u -> purls.append(' ').append(u.asText()));
         out.printf(
             "%-16s %-28s %s %s%s%n",
             r.path("relationship").asText(),
             r.path("ref").asText(),
             p.path("name").asText("-"),
             p.path("version").asText("-"),
-            purls);
+            purls(p));
       }
       out.println(body.path("total").asLong() + " related element(s)");
     }
@@ -238,5 +234,12 @@ public final class SbomCommand {
     String kind() {
       return "sbom";
     }
+  }
+
+  /** A package's purls, each after a space. */
+  private static String purls(JsonNode pkg) {
+    StringBuilder purls = new StringBuilder();
+    pkg.path("purl").forEach(u -> purls.append(' ').append(u.asText()));
+    return purls.toString();
   }
 }
