@@ -71,31 +71,10 @@ final class ImporterHttp {
     host.route().patch(one).build(edit(importers::patch));
     host.route()
         .delete(one)
-        .build(
-            (ctx, req) ->
-                blocking.withBody(
-                    ctx,
-                    req,
-                    body -> {
-                      importers.delete(name(ctx), ifMatch(body));
-                      return HttpResponse.of(HttpStatus.NO_CONTENT);
-                    }));
+        .build((ctx, req) -> blocking.withBody(ctx, req, body -> delete(ctx, body)));
     host.route()
         .put(one + "/enabled")
-        .build(
-            (ctx, req) ->
-                blocking.withBody(
-                    ctx,
-                    req,
-                    body -> {
-                      JsonNode enabled = json(body);
-                      if (!enabled.isBoolean()) {
-                        throw new BadRequestException("the body must be true or false");
-                      }
-                      return one(
-                          HttpStatus.OK,
-                          importers.setEnabled(name(ctx), enabled.asBoolean(), ifMatch(body)));
-                    }));
+        .build((ctx, req) -> blocking.withBody(ctx, req, body -> enabled(ctx, body)));
     host.route()
         .post(one + "/force")
         .build(
@@ -107,6 +86,21 @@ final class ImporterHttp {
                       return HttpResponse.of(HttpStatus.ACCEPTED);
                     }));
     host.route().get(one + "/report").build((ctx, req) -> blocking.run(ctx, () -> reports(ctx)));
+  }
+
+  private HttpResponse delete(ServiceRequestContext ctx, AggregatedHttpRequest req)
+      throws ImporterException {
+    importers.delete(name(ctx), ifMatch(req));
+    return HttpResponse.of(HttpStatus.NO_CONTENT);
+  }
+
+  private HttpResponse enabled(ServiceRequestContext ctx, AggregatedHttpRequest req)
+      throws ImporterException {
+    JsonNode enabled = json(req);
+    if (!enabled.isBoolean()) {
+      throw new BadRequestException("the body must be true or false");
+    }
+    return one(HttpStatus.OK, importers.setEnabled(name(ctx), enabled.asBoolean(), ifMatch(req)));
   }
 
   private HttpResponse reports(ServiceRequestContext ctx) throws ImporterException {
