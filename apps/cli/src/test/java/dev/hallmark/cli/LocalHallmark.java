@@ -1,6 +1,7 @@
 package dev.hallmark.cli;
 
 import dev.hallmark.server.HallmarkServer;
+import dev.hallmark.server.config.ConfigException;
 import dev.hallmark.server.config.ServerConfig;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -22,6 +23,17 @@ public final class LocalHallmark {
 
   /** Starts every service with its data under {@code dataDir}. */
   public static HallmarkServer start(Path dataDir) throws Exception {
+    return HallmarkServer.start(config(dataDir, "oidc.enabled", "true", "ca.tls", "true"));
+  }
+
+  /**
+   * Every service on a free port with its data under {@code dataDir}, plus {@code settings} as
+   * key/value pairs; without any, the CA answers plain HTTP and there is no built-in issuer.
+   */
+  public static ServerConfig config(Path dataDir, String... settings) throws ConfigException {
+    if (settings.length % 2 != 0) {
+      throw new IllegalArgumentException("settings come in key/value pairs");
+    }
     Map<String, String> config = new HashMap<>();
     config.put("data.dir", dataDir.toString());
     for (String port :
@@ -37,9 +49,10 @@ public final class LocalHallmark {
         }) {
       config.put(port, "0");
     }
-    config.put("oidc.enabled", "true");
-    config.put("ca.tls", "true");
-    return HallmarkServer.start(ServerConfig.of(config));
+    for (int i = 0; i < settings.length; i += 2) {
+      config.put(settings[i], settings[i + 1]);
+    }
+    return ServerConfig.of(config);
   }
 
   /** Runs {@code hallmark args...} in this JVM. */

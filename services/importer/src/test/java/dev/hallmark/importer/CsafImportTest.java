@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -287,27 +288,9 @@ class CsafImportTest {
   @Test
   void oneRunPerImporterAtATimeAcrossProcesses() throws Exception {
     Importers other = Fixtures.importers(db, sink, clock, Fixtures.settings("p2", work, List.of()));
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    sink.beforeIngest =
-        () -> {
-          inside.countDown();
-          try {
-            release.await(10, TimeUnit.SECONDS);
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-        };
-    Thread first =
-        new Thread(
-            () -> {
-              try {
-                importers.run("provider");
-              } catch (ImporterException e) {
-                throw new IllegalStateException(e);
-              }
-            });
-    first.start();
+    CountDownLatch inside = holdFirstIngest(release);
+    Thread first = runProvider(new AtomicReference<>());
     assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
     assertThat(importers.get("provider").running()).isTrue();
     assertThat(other.run("provider")).isEmpty();
@@ -323,8 +306,29 @@ class CsafImportTest {
   @Test
   void aRunWhoseLeaseExpiredIsTakenOverAndTheOldHolderStops() throws Exception {
     Importers other = Fixtures.importers(db, sink, clock, Fixtures.settings("p2", work, List.of()));
-    CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
+    CountDownLatch inside = holdFirstIngest(release);
+    AtomicReference<RunReport> firstReport = new AtomicReference<>();
+    Thread first = runProvider(firstReport);
+    assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+    importers.close(); // the first process stops beating
+    clock.advance(java.time.Duration.ofMinutes(5)); // its lease runs out
+    RunReport takeover = other.run("provider").orElseThrow();
+    assertThat(takeover.outcome()).isEqualTo(RunReport.Outcome.COMPLETED);
+    release.countDown();
+    first.join(10_000);
+    assertThat(firstReport.get().outcome()).isEqualTo(RunReport.Outcome.INTERRUPTED);
+    // only the process holding the lease wrote a report
+    assertThat(other.reports("provider", 0, 10)).hasSize(1);
+    other.close();
+  }
+
+  /**
+   * Makes the sink's first ingest wait for {@code release} (later ones, e.g. another process's, go
+   * on); answers a latch that opens when that first ingest has begun.
+   */
+  private CountDownLatch holdFirstIngest(CountDownLatch release) {
+    CountDownLatch inside = new CountDownLatch(1);
     sink.beforeIngest =
         () -> {
           if (inside.getCount() > 0) {
@@ -336,27 +340,23 @@ class CsafImportTest {
             }
           }
         };
-    RunReport[] firstReport = new RunReport[1];
-    Thread first =
+    return inside;
+  }
+
+  /**
+   * Runs the "provider" importer in a new thread, keeping its report (if it ran) in {@code report}.
+   */
+  private Thread runProvider(AtomicReference<RunReport> report) {
+    Thread thread =
         new Thread(
             () -> {
               try {
-                firstReport[0] = importers.run("provider").orElseThrow();
+                importers.run("provider").ifPresent(report::set);
               } catch (ImporterException e) {
                 throw new IllegalStateException(e);
               }
             });
-    first.start();
-    assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
-    importers.close(); // the first process stops beating
-    clock.advance(java.time.Duration.ofMinutes(5)); // its lease runs out
-    RunReport takeover = other.run("provider").orElseThrow();
-    assertThat(takeover.outcome()).isEqualTo(RunReport.Outcome.COMPLETED);
-    release.countDown();
-    first.join(10_000);
-    assertThat(firstReport[0].outcome()).isEqualTo(RunReport.Outcome.INTERRUPTED);
-    // only the process holding the lease wrote a report
-    assertThat(other.reports("provider", 0, 10)).hasSize(1);
-    other.close();
+    thread.start();
+    return thread;
   }
 }

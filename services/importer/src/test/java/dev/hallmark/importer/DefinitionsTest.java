@@ -108,12 +108,17 @@ class DefinitionsTest {
     assertThatThrownBy(() -> importers.force("a")).isInstanceOf(NoSuchImporterException.class);
   }
 
-  @Test
-  void dueByPeriodUnlessDisabledAndForcedAlways() throws Exception {
+  /** The fixture server as a CSAF provider with no documents. */
+  private void emptyProvider() {
     server.put(
         "/.well-known/csaf/provider-metadata.json",
         "{\"distributions\": [{\"directory_url\": \"" + server.base() + "/d/\"}]}");
     server.put("/d/changes.csv", "");
+  }
+
+  @Test
+  void dueByPeriodUnlessDisabledAndForcedAlways() throws Exception {
+    emptyProvider();
     importers.create(
         "p", Fixtures.json("{'csaf': {'source': '" + server.base() + "', 'period': '30m'}}"));
     assertThat(importers.due()).containsExactly("p");
@@ -138,10 +143,7 @@ class DefinitionsTest {
 
   @Test
   void theRunnerRunsDueImportersAndForcedOnesAtOnce() throws Exception {
-    server.put(
-        "/.well-known/csaf/provider-metadata.json",
-        "{\"distributions\": [{\"directory_url\": \"" + server.base() + "/d/\"}]}");
-    server.put("/d/changes.csv", "");
+    emptyProvider();
     importers.create(
         "p", Fixtures.json("{'csaf': {'source': '" + server.base() + "', 'disabled': true}}"));
     ImportRunner runner = new ImportRunner(importers, Duration.ofHours(1), 1);

@@ -2,12 +2,12 @@ package dev.hallmark.cli.analyzer;
 
 import picocli.CommandLine.Command;
 
-/** {@code hallmark advisory}: upload advisories to the analyzer. */
+/** {@code hallmark advisory}: upload advisories to the analyzer and label them. */
 @Command(
     name = "advisory",
     mixinStandardHelpOptions = true,
     description = "Advisories in the analyzer (CSAF 2.0, OSV JSON/YAML, CVE 5.x).",
-    subcommands = {AdvisoryCommand.Upload.class})
+    subcommands = {AdvisoryCommand.Upload.class, AdvisoryCommand.Label.class})
 public final class AdvisoryCommand {
   @Command(
       name = "upload",
@@ -19,6 +19,20 @@ public final class AdvisoryCommand {
         "usage errors or when the analyzer cannot be reached."
       })
   static final class Upload extends UploadCommand {
+    @Override
+    String kind() {
+      return "advisory";
+    }
+  }
+
+  @Command(
+      name = "label",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Set or remove labels of a stored advisory (others are kept), or with --replace make",
+        "the given ones its only labels; prints its labels afterwards."
+      })
+  static final class Label extends LabelCommand {
     @Override
     String kind() {
       return "advisory";

@@ -5,13 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hallmark importer}: define, run and read the analyzer's importers. */
 @Command(
@@ -34,41 +30,14 @@ import picocli.CommandLine.Spec;
 public final class ImporterCommand {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** One API call, printed as JSON or text; errors become one line and an exit code. */
-  abstract static class Call implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin AnalyzerOptions options;
-
-    abstract AnalyzerClient.Answer call(AnalyzerClient client) throws Exception;
-
-    abstract void text(PrintWriter out, JsonNode body);
-
-    @Override
-    public Integer call() throws Exception {
-      PrintWriter err = spec.commandLine().getErr();
-      AnalyzerClient.Answer answer;
-      try {
-        options.checkOutput();
-        answer = call(options.client());
-      } catch (AnalyzerOptions.UsageException | AnalyzerClient.UnreachableException e) {
-        err.println("hallmark: " + e.getMessage());
-        return 2;
-      } catch (AnalyzerClient.ApiException e) {
-        err.println("hallmark: " + e.getMessage());
-        return e.status == 404 || e.status == 412 ? 1 : e.status / 100 == 4 ? 2 : 1;
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (options.json() && answer.body() != null) {
-        out.println(answer.body());
-      } else {
-        text(out, answer.body());
-      }
-      return 0;
-    }
-  }
-
   static String path(String name) {
     return "/api/v2/importer/" + AnalyzerClient.encode(name);
+  }
+
+  /** A call about one importer, named by the first parameter. */
+  abstract static class Named extends ApiCommand {
+    @Parameters(paramLabel = "NAME", description = "The importer's name.")
+    String name;
   }
 
   static void describe(PrintWriter out, JsonNode i) {
@@ -87,7 +56,7 @@ public final class ImporterCommand {
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "List importers.")
-  static final class ListImporters extends Call {
+  static final class ListImporters extends ApiCommand {
     @Override
     AnalyzerClient.Answer call(AnalyzerClient client) throws Exception {
       return client.call("GET", "/api/v2/importer", null);
@@ -108,7 +77,7 @@ public final class ImporterCommand {
         "URL or its provider-metadata.json), osv (an all.zip URL or path), cve (a cvelistV5",
         "directory, zip path or zip URL). Its first run starts soon after."
       })
-  static final class Add extends Call {
+  static final class Add extends ApiCommand {
     @Parameters(index = "0", paramLabel = "NAME", description = "Its name.")
     String name;
 
@@ -189,10 +158,7 @@ public final class ImporterCommand {
   }
 
   @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one importer.")
-  static final class Show extends Call {
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class Show extends Named {
     @Override
     AnalyzerClient.Answer call(AnalyzerClient client) throws Exception {
       return client.call("GET", path(name), null);
@@ -217,10 +183,7 @@ public final class ImporterCommand {
       name = "run",
       mixinStandardHelpOptions = true,
       description = "Run an importer now (also when disabled); 'report' shows how it went.")
-  static final class RunNow extends Call {
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class RunNow extends Named {
     @Override
     AnalyzerClient.Answer call(AnalyzerClient client) throws Exception {
       return client.call("POST", path(name) + "/force", null);
@@ -233,29 +196,29 @@ public final class ImporterCommand {
   }
 
   /** Enable and disable. */
-  abstract static class Switch extends Call {
-    @Parameters(paramLabel = "NAME")
-    String name;
+  abstract static class Switch extends Named {
+    private final boolean enabled;
 
-    abstract boolean enabled();
+    Switch(boolean enabled) {
+      this.enabled = enabled;
+    }
 
     @Override
     AnalyzerClient.Answer call(AnalyzerClient client) throws Exception {
       return client.call(
-          "PUT", path(name) + "/enabled", JSON.getNodeFactory().booleanNode(enabled()));
+          "PUT", path(name) + "/enabled", JSON.getNodeFactory().booleanNode(enabled));
     }
 
     @Override
     void text(PrintWriter out, JsonNode body) {
-      out.println("importer " + name + (enabled() ? " enabled" : " disabled"));
+      out.println("importer " + name + (enabled ? " enabled" : " disabled"));
     }
   }
 
   @Command(name = "enable", mixinStandardHelpOptions = true, description = "Run on schedule.")
   static final class Enable extends Switch {
-    @Override
-    boolean enabled() {
-      return true;
+    Enable() {
+      super(true);
     }
   }
 
@@ -264,9 +227,8 @@ public final class ImporterCommand {
       mixinStandardHelpOptions = true,
       description = "Stop scheduled runs (a running one finishes).")
   static final class Disable extends Switch {
-    @Override
-    boolean enabled() {
-      return false;
+    Disable() {
+      super(false);
     }
   }
 
@@ -274,10 +236,7 @@ public final class ImporterCommand {
       name = "delete",
       mixinStandardHelpOptions = true,
       description = "Delete an importer with its progress and reports (documents stay).")
-  static final class Delete extends Call {
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class Delete extends Named {
     @Override
     AnalyzerClient.Answer call(AnalyzerClient client) throws Exception {
       return client.call("DELETE", path(name), null);
@@ -293,10 +252,7 @@ public final class ImporterCommand {
       name = "report",
       mixinStandardHelpOptions = true,
       description = "Show an importer's latest run reports, with the documents that failed.")
-  static final class Report extends Call {
-    @Parameters(paramLabel = "NAME")
-    String name;
-
+  static final class Report extends Named {
     @Option(names = "--limit", paramLabel = "N", description = "Reports (default 1).")
     int limit = 1;
 

@@ -4,16 +4,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code --label key=value} options. */
+/** {@code key=value} labels given on the command line. */
 final class Labels {
   private Labels() {}
 
-  static Map<String, String> parse(List<String> options) throws AnalyzerOptions.UsageException {
+  /** Parses {@code key=value} items; {@code what} names them in the error (e.g. "--label"). */
+  static Map<String, String> parse(List<String> items, String what)
+      throws AnalyzerOptions.UsageException {
     Map<String, String> labels = new TreeMap<>();
-    for (String o : options) {
+    for (String o : items) {
       int eq = o.indexOf('=');
       if (eq <= 0) {
-        throw new AnalyzerOptions.UsageException("--label needs key=value, not '" + o + "'");
+        throw new AnalyzerOptions.UsageException(what + " needs key=value, not '" + o + "'");
       }
       labels.put(o.substring(0, eq), o.substring(eq + 1));
     }

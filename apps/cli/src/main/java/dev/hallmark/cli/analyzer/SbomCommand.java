@@ -2,13 +2,10 @@ package dev.hallmark.cli.analyzer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code hallmark sbom}: upload, list and read SBOMs stored by the analyzer. */
 @Command(
@@ -17,15 +14,17 @@ import picocli.CommandLine.Spec;
     description = {
       "SBOMs in the analyzer ('hallmark up' serves it; --url or the endpoints file say where).",
       "'upload' sends files or directories (SPDX 2.2/2.3/3.0, CycloneDX 1.3-1.6, JSON or XML,",
-      "plain or compressed), 'list' queries, 'show' and 'packages' read one SBOM, 'findings'",
-      "shows its vulnerability findings."
+      "plain or compressed), 'list' queries, 'show', 'packages' and 'related' read one SBOM,",
+      "'findings' shows its vulnerability findings, 'label' edits its labels."
     },
     subcommands = {
       SbomCommand.Upload.class,
       SbomCommand.ListSboms.class,
       SbomCommand.Show.class,
       SbomCommand.Packages.class,
-      FindingsCommand.class
+      SbomCommand.Related.class,
+      FindingsCommand.class,
+      SbomCommand.Label.class
     })
 public final class SbomCommand {
   @Command(
@@ -74,44 +73,11 @@ public final class SbomCommand {
     }
   }
 
-  /** Runs one GET and prints it as JSON or as text; errors become exit codes. */
-  abstract static class Reader implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin AnalyzerOptions options;
-
-    abstract String path();
-
-    abstract void text(PrintWriter out, JsonNode body);
-
-    @Override
-    public Integer call() throws Exception {
-      PrintWriter err = spec.commandLine().getErr();
-      JsonNode body;
-      try {
-        options.checkOutput();
-        body = options.client().get(path());
-      } catch (AnalyzerOptions.UsageException | AnalyzerClient.UnreachableException e) {
-        err.println("hallmark: " + e.getMessage());
-        return 2;
-      } catch (AnalyzerClient.ApiException e) {
-        err.println("hallmark: " + e.getMessage());
-        return e.status == 404 ? 1 : e.status / 100 == 4 ? 2 : 1;
-      }
-      PrintWriter out = spec.commandLine().getOut();
-      if (options.json()) {
-        out.println(body);
-      } else {
-        text(out, body);
-      }
-      return 0;
-    }
-  }
-
   @Command(
       name = "list",
       mixinStandardHelpOptions = true,
       description = "List stored SBOMs: id, packages, format and name; then the total.")
-  static final class ListSboms extends Reader {
+  static final class ListSboms extends ApiCommand.Reader {
     @Mixin Paging paging;
 
     @Override
@@ -137,7 +103,7 @@ public final class SbomCommand {
       name = "show",
       mixinStandardHelpOptions = true,
       description = "Show one SBOM (id urn:uuid:... or sha256:...).")
-  static final class Show extends Reader {
+  static final class Show extends ApiCommand.Reader {
     @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
     String id;
 
@@ -167,7 +133,7 @@ public final class SbomCommand {
       description =
           "List an SBOM's packages: name, version and purls (fields for --query: name,"
               + " version, group, kind, ref, supplier, license, purl, cpe, node).")
-  static final class Packages extends Reader {
+  static final class Packages extends ApiCommand.Reader {
     @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
     String id;
 
@@ -181,11 +147,99 @@ public final class SbomCommand {
     @Override
     void text(PrintWriter out, JsonNode body) {
       for (JsonNode p : body.path("items")) {
-        StringBuilder purls = new StringBuilder();
-        p.path("purl").forEach(u -> purls.append(' ').append(u.asText()));
-        out.println(p.path("name").asText() + " " + p.path("version").asText("-") + purls);
+        out.println(p.path("name").asText() + " " + p.path("version").asText("-") + purls(p));
       }
       out.println(body.path("total").asLong() + " package(s)");
     }
+  }
+
+  @Command(
+      name = "related",
+      mixinStandardHelpOptions = true,
+      description = {
+        "List the elements one hop from an element of an SBOM: relationship, ref, name, version",
+        "and purls. Without --reference: the elements the document describes (or, when it says",
+        "none, the packages nothing points to). Fields for --query: relationship, ref, name,",
+        "version, kind, purl, cpe, seq."
+      })
+  static final class Related extends ApiCommand.Reader {
+    @Parameters(paramLabel = "ID", description = "urn:uuid:<uuid> or sha256:<hex>")
+    String id;
+
+    @Option(
+        names = "--reference",
+        paramLabel = "REF",
+        description = "The element (its SPDX id or bom-ref).")
+    String reference;
+
+    @Option(
+        names = "--which",
+        paramLabel = "SIDE",
+        description =
+            "left (default): what the reference points to; right: what points to it"
+                + " (needs --reference).")
+    String which = "left";
+
+    @Option(
+        names = "--relationship",
+        paramLabel = "TYPE",
+        description = "Only this relationship type, e.g. depends_on (needs --reference).")
+    String relationship;
+
+    @Mixin Paging paging;
+
+    @Override
+    String path() {
+      StringBuilder path =
+          new StringBuilder("/api/v2/sbom/")
+              .append(AnalyzerClient.encode(id))
+              .append("/related")
+              .append(paging.query())
+              .append("&which=")
+              .append(AnalyzerClient.encode(which));
+      if (reference != null) {
+        path.append("&reference=").append(AnalyzerClient.encode(reference));
+      }
+      if (relationship != null) {
+        path.append("&relationship=").append(AnalyzerClient.encode(relationship));
+      }
+      return path.toString();
+    }
+
+    @Override
+    void text(PrintWriter out, JsonNode body) {
+      for (JsonNode r : body.path("items")) {
+        JsonNode p = r.path("package");
+        out.printf(
+            "%-16s %-28s %s %s%s%n",
+            r.path("relationship").asText(),
+            r.path("ref").asText(),
+            p.path("name").asText("-"),
+            p.path("version").asText("-"),
+            purls(p));
+      }
+      out.println(body.path("total").asLong() + " related element(s)");
+    }
+  }
+
+  @Command(
+      name = "label",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Set or remove labels of a stored SBOM (others are kept), or with --replace make the",
+        "given ones its only labels; prints its labels afterwards."
+      })
+  static final class Label extends LabelCommand {
+    @Override
+    String kind() {
+      return "sbom";
+    }
+  }
+
+  /** A package's purls, each after a space. */
+  private static String purls(JsonNode pkg) {
+    StringBuilder purls = new StringBuilder();
+    pkg.path("purl").forEach(u -> purls.append(' ').append(u.asText()));
+    return purls.toString();
   }
 }

@@ -37,7 +37,9 @@ abstract class UploadCommand implements Callable<Integer> {
     try {
       options.checkOutput();
       client = options.client();
-      upload = new BulkUpload(client, kind(), Labels.parse(labels), err, System.console() != null);
+      upload =
+          new BulkUpload(
+              client, kind(), Labels.parse(labels, "--label"), err, System.console() != null);
     } catch (AnalyzerOptions.UsageException e) {
       err.println("hallmark: " + e.getMessage());
       return 2;

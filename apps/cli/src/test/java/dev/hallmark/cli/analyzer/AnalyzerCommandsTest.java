@@ -4,22 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallmark.cli.Main;
-import dev.hallmark.server.HallmarkServer;
-import dev.hallmark.server.config.ServerConfig;
+import dev.hallmark.cli.LocalHallmark;
+import dev.hallmark.cli.LocalHallmark.Run;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code hallmark sbom upload|list|show|packages} and {@code hallmark advisory upload} against a
@@ -29,44 +23,22 @@ import picocli.CommandLine;
 class AnalyzerCommandsTest {
   @TempDir static Path dataDir;
   @TempDir Path dir;
-  static HallmarkServer server;
+  static AnalyzerHallmark hallmark;
   static final ObjectMapper JSON = new ObjectMapper();
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, String> config = new HashMap<>();
-    config.put("data.dir", dataDir.toString());
-    for (String port :
-        new String[] {
-          "rekor.v1.port",
-          "rekor.v2.port",
-          "ctlog.port",
-          "ca.port",
-          "tsa.port",
-          "trust.port",
-          "oidc.port",
-          "analyzer.port"
-        }) {
-      config.put(port, "0");
-    }
-    server = HallmarkServer.start(ServerConfig.of(config));
+    hallmark = AnalyzerHallmark.start(dataDir);
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
+    hallmark.close();
   }
 
+  /** {@code hallmark args...} against this class's server. */
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    return hallmark.run(args);
   }
 
   Path copy(String resource) throws IOException {
@@ -76,10 +48,6 @@ class AnalyzerCommandsTest {
       Files.copy(in, target);
     }
     return target;
-  }
-
-  String endpoints() {
-    return dataDir.resolve("endpoints.json").toString();
   }
 
   @Test
@@ -93,8 +61,6 @@ class AnalyzerCommandsTest {
         run(
             "sbom",
             "upload",
-            "--endpoints",
-            endpoints(),
             "--label",
             "team=cli",
             openssl.toString(),
@@ -105,54 +71,28 @@ class AnalyzerCommandsTest {
         .contains("2 stored, 0 already stored, 1 failed")
         .contains("failed: " + broken);
 
-    Run again =
-        run("sbom", "upload", "--endpoints", endpoints(), "--output", "json", openssl.toString());
+    Run again = run("sbom", "upload", "--output", "json", openssl.toString());
     assertThat(again.exit()).as(again.err()).isZero();
     JsonNode result = JSON.readTree(again.out()).get(0);
     assertThat(result.get("status").asText()).isEqualTo("duplicate");
     String id = result.get("id").asText();
 
-    Run list =
-        run(
-            "sbom",
-            "list",
-            "--endpoints",
-            endpoints(),
-            "--query",
-            "label:team=cli",
-            "--output",
-            "json");
+    Run list = run("sbom", "list", "--query", "label:team=cli", "--output", "json");
     assertThat(list.exit()).as(list.err()).isZero();
     assertThat(JSON.readTree(list.out()).get("total").asInt()).isEqualTo(2);
     // (other tests of this class store SBOMs on the same server: select this test's by label)
-    Run text =
-        run(
-            "sbom",
-            "list",
-            "--endpoints",
-            endpoints(),
-            "--query",
-            "label:team=cli",
-            "--sort",
-            "name");
+    Run text = run("sbom", "list", "--query", "label:team=cli", "--sort", "name");
     assertThat(text.out()).contains(id).contains("2 SBOM(s)");
 
-    Run show = run("sbom", "show", "--endpoints", endpoints(), id);
+    Run show = run("sbom", "show", id);
     assertThat(show.exit()).isZero();
     assertThat(show.out()).contains(source.get("name").asText()).contains("SPDX-2.3");
 
-    Run packages =
-        run("sbom", "packages", "--endpoints", endpoints(), "--limit", "0", "--output", "json", id);
+    Run packages = run("sbom", "packages", "--limit", "0", "--output", "json", id);
     assertThat(JSON.readTree(packages.out()).get("items").size())
         .isEqualTo(source.get("packages").size());
 
-    Run missing =
-        run(
-            "sbom",
-            "show",
-            "--endpoints",
-            endpoints(),
-            "urn:uuid:00000000-0000-4000-8000-000000000000");
+    Run missing = run("sbom", "show", "urn:uuid:00000000-0000-4000-8000-000000000000");
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).startsWith("hallmark: HTTP 404");
   }
@@ -162,8 +102,7 @@ class AnalyzerCommandsTest {
     copy("advisories/RUSTSEC-2021-0079.json");
     copy("advisories/CVE-1999-0001.json");
     copy("advisories/PYSEC-2024-55.yaml");
-    Run upload =
-        run("advisory", "upload", "--endpoints", endpoints(), dir.resolve("advisories").toString());
+    Run upload = run("advisory", "upload", dir.resolve("advisories").toString());
     assertThat(upload.exit()).as(upload.out() + upload.err()).isZero();
     assertThat(upload.out()).contains("3 stored, 0 already stored, 0 failed");
   }
@@ -180,32 +119,21 @@ class AnalyzerCommandsTest {
     Files.writeString(vulnerable, cargoSbom("vulnerable-app", "0.14.11"));
     Files.writeString(fixed, cargoSbom("fixed-app", "0.14.12"));
     Path advisory = copy("findings/RUSTSEC-2022-0022.json");
-    assertThat(run("advisory", "upload", "--endpoints", endpoints(), advisory.toString()).exit())
-        .isZero();
-    assertThat(
-            run(
-                    "sbom",
-                    "upload",
-                    "--endpoints",
-                    endpoints(),
-                    vulnerable.toString(),
-                    fixed.toString())
-                .exit())
-        .isZero();
+    assertThat(run("advisory", "upload", advisory.toString()).exit()).isZero();
+    assertThat(run("sbom", "upload", vulnerable.toString(), fixed.toString()).exit()).isZero();
     String vulnerableId = idOf("vulnerable-app");
     String fixedId = idOf("fixed-app");
     // the server's worker correlates within the poll interval; wait for the finding
-    Run text = run("sbom", "findings", "--endpoints", endpoints(), vulnerableId);
+    Run text = run("sbom", "findings", vulnerableId);
     for (int i = 0; i < 200 && text.exit() != 3; i++) {
       Thread.sleep(50);
-      text = run("sbom", "findings", "--endpoints", endpoints(), vulnerableId);
+      text = run("sbom", "findings", vulnerableId);
     }
     assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(3);
     assertThat(text.out()).contains("affected").contains("RUSTSEC-2022-0022");
     assertThat(text.out()).contains("pkg:cargo/hyper@0.14.11");
 
-    Run json =
-        run("sbom", "findings", "--endpoints", endpoints(), "--output", "json", vulnerableId);
+    Run json = run("sbom", "findings", "--output", "json", vulnerableId);
     assertThat(json.exit()).isEqualTo(3);
     JsonNode f = JSON.readTree(json.out()).get(0);
     assertThat(f.get("vulnerability").asText()).isEqualTo("RUSTSEC-2022-0022");
@@ -216,17 +144,11 @@ class AnalyzerCommandsTest {
     assertThat(f.get("evidence").get("matchedBy").asText()).isEqualTo("purl");
     assertThat(f.get("evidence").get("range").asText()).contains("fixed=0.14.12");
 
-    Run none = run("sbom", "findings", "--endpoints", endpoints(), fixedId);
+    Run none = run("sbom", "findings", fixedId);
     assertThat(none.exit()).as(none.out() + none.err()).isZero();
     assertThat(none.out()).contains("0 finding(s)");
 
-    Run unknown =
-        run(
-            "sbom",
-            "findings",
-            "--endpoints",
-            endpoints(),
-            "urn:uuid:00000000-0000-4000-8000-000000000000");
+    Run unknown = run("sbom", "findings", "urn:uuid:00000000-0000-4000-8000-000000000000");
     assertThat(unknown.exit()).isEqualTo(1);
     assertThat(unknown.err()).contains("hallmark:");
   }
@@ -244,30 +166,22 @@ class AnalyzerCommandsTest {
   }
 
   private String idOf(String name) throws Exception {
-    Run list =
-        run(
-            "sbom",
-            "list",
-            "--endpoints",
-            endpoints(),
-            "--output",
-            "json",
-            "--query",
-            "name=" + name);
+    Run list = run("sbom", "list", "--output", "json", "--query", "name=" + name);
     return JSON.readTree(list.out()).get("items").get(0).get("id").asText();
   }
 
   @Test
   void usageErrors() {
-    Run noServer = run("sbom", "list", "--endpoints", dir.resolve("nothing.json").toString());
+    Run noServer =
+        LocalHallmark.run("sbom", "list", "--endpoints", dir.resolve("nothing.json").toString());
     assertThat(noServer.exit()).isEqualTo(2);
     assertThat(noServer.err()).contains("no endpoints file");
-    Run badOutput = run("sbom", "list", "--endpoints", endpoints(), "--output", "yaml");
+    Run badOutput = run("sbom", "list", "--output", "yaml");
     assertThat(badOutput.exit()).isEqualTo(2);
-    Run badQuery = run("sbom", "list", "--endpoints", endpoints(), "--query", "colour=red");
+    Run badQuery = run("sbom", "list", "--query", "colour=red");
     assertThat(badQuery.exit()).isEqualTo(2);
     assertThat(badQuery.err()).contains("colour");
-    Run badLabel = run("sbom", "upload", "--endpoints", endpoints(), "--label", "x", "f");
+    Run badLabel = run("sbom", "upload", "--label", "x", "f");
     assertThat(badLabel.exit()).isEqualTo(2);
   }
 }

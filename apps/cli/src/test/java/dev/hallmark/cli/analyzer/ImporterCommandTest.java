@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.hallmark.cli.Main;
-import dev.hallmark.server.HallmarkServer;
-import dev.hallmark.server.config.ServerConfig;
+import dev.hallmark.cli.LocalHallmark.Run;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code hallmark importer add|list|show|run|report|disable|enable|delete} against a running server
@@ -27,50 +20,23 @@ import picocli.CommandLine;
 class ImporterCommandTest {
   @TempDir static Path dataDir;
   @TempDir static Path imports;
-  static HallmarkServer server;
+  static AnalyzerHallmark hallmark;
   static final ObjectMapper JSON = new ObjectMapper();
-
-  record Run(int exit, String out, String err) {}
 
   @BeforeAll
   static void start() throws Exception {
-    Map<String, String> config = new HashMap<>();
-    config.put("data.dir", dataDir.toString());
-    for (String port :
-        new String[] {
-          "rekor.v1.port",
-          "rekor.v2.port",
-          "ctlog.port",
-          "ca.port",
-          "tsa.port",
-          "trust.port",
-          "oidc.port",
-          "analyzer.port"
-        }) {
-      config.put(port, "0");
-    }
-    config.put("importer.allowed.dirs", imports.toString());
-    config.put("importer.tick.seconds", "3600");
-    server = HallmarkServer.start(ServerConfig.of(config));
+    hallmark =
+        AnalyzerHallmark.start(
+            dataDir, "importer.allowed.dirs", imports.toString(), "importer.tick.seconds", "3600");
   }
 
   @AfterAll
   static void stop() throws Exception {
-    server.close();
+    hallmark.close();
   }
 
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    String[] all = new String[args.length + 2];
-    System.arraycopy(args, 0, all, 0, args.length);
-    all[args.length] = "--endpoints";
-    all[args.length + 1] = dataDir.resolve("endpoints.json").toString();
-    int exit = cl.execute(all);
-    return new Run(exit, out.toString(), err.toString());
+    return hallmark.run(args);
   }
 
   @Test

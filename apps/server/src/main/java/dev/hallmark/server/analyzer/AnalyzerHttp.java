@@ -1,7 +1,6 @@
 package dev.hallmark.server.analyzer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpData;
 import com.linecorp.armeria.common.HttpResponse;
@@ -24,11 +23,11 @@ import dev.hallmark.analyzer.Related;
 import dev.hallmark.core.advisory.AdvisoryFormat;
 import dev.hallmark.core.sbom.SbomFormat;
 import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.Blocking;
 import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
 import dev.hallmark.server.http.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +36,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The analyzer's REST API under {@code /api/v2/} (trustify's shapes): upload SBOMs and advisories
@@ -55,8 +52,6 @@ public final class AnalyzerHttp {
   /** A label edit body: at most {@code Analyzer}'s 64 labels of 256-character keys and values. */
   private static final long MAX_LABEL_BODY = 64 * 1024;
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   /** Body limit of {@code /vulnerability/analyze}: room for {@link Findings#MAX_PURLS} purls. */
   static final int MAX_ANALYZE_BYTES = 8 << 20;
 
@@ -67,6 +62,7 @@ public final class AnalyzerHttp {
   private final FindingsWorker queue;
   private final long maxUploadBytes;
   private final MeterRegistry metrics;
+  private final Blocking blocking = new Blocking(AnalyzerHttp::refusal);
 
   public AnalyzerHttp(
       Analyzer analyzer, FindingsWorker queue, long maxUploadBytes, MeterRegistry metrics) {
@@ -82,75 +78,78 @@ public final class AnalyzerHttp {
       host.route()
           .post(base)
           .maxRequestLength(maxUploadBytes)
-          .build((ctx, req) -> withBody(ctx, req, agg -> upload(ctx, kind, agg)));
-      host.route().get(base).build((ctx, req) -> blocking(ctx, () -> list(ctx, kind)));
+          .build((ctx, req) -> blocking.withBody(ctx, req, agg -> upload(ctx, kind, agg)));
+      host.route().get(base).build((ctx, req) -> blocking.run(ctx, () -> list(ctx, kind)));
       host.route()
           .get(base + "/{id}")
-          .build((ctx, req) -> blocking(ctx, () -> get(kind, ctx.pathParam("id"))));
+          .build((ctx, req) -> blocking.run(ctx, () -> get(kind, ctx.pathParam("id"))));
       host.route()
           .get(base + "/{id}/download")
-          .build((ctx, req) -> blocking(ctx, () -> download(kind, ctx.pathParam("id"))));
+          .build((ctx, req) -> blocking.run(ctx, () -> download(kind, ctx.pathParam("id"))));
       host.route()
           .delete(base + "/{id}")
-          .build((ctx, req) -> blocking(ctx, () -> delete(kind, ctx.pathParam("id"))));
+          .build((ctx, req) -> blocking.run(ctx, () -> delete(kind, ctx.pathParam("id"))));
       host.route()
           .put(base + "/{id}/label")
           .maxRequestLength(MAX_LABEL_BODY)
           .build(
               (ctx, req) ->
-                  withBody(ctx, req, agg -> label(kind, ctx.pathParam("id"), agg, false)));
+                  blocking.withBody(ctx, req, agg -> label(kind, ctx.pathParam("id"), agg, false)));
       host.route()
           .patch(base + "/{id}/label")
           .maxRequestLength(MAX_LABEL_BODY)
           .build(
-              (ctx, req) -> withBody(ctx, req, agg -> label(kind, ctx.pathParam("id"), agg, true)));
+              (ctx, req) ->
+                  blocking.withBody(ctx, req, agg -> label(kind, ctx.pathParam("id"), agg, true)));
       host.route()
           .get("/api/v2/" + kind.value() + "-labels")
-          .build((ctx, req) -> blocking(ctx, () -> labels(ctx, kind)));
+          .build((ctx, req) -> blocking.run(ctx, () -> labels(ctx, kind)));
     }
     host.route()
         .get("/api/v2/sbom/{id}/related")
-        .build((ctx, req) -> blocking(ctx, () -> related(ctx, ctx.pathParam("id"))));
+        .build((ctx, req) -> blocking.run(ctx, () -> related(ctx, ctx.pathParam("id"))));
     host.route()
         .get("/api/v2/sbom/by-package")
-        .build((ctx, req) -> blocking(ctx, () -> byPackage(ctx)));
+        .build((ctx, req) -> blocking.run(ctx, () -> byPackage(ctx)));
     host.route()
         .get("/api/v2/sbom/{id}/packages")
-        .build((ctx, req) -> blocking(ctx, () -> packages(ctx, ctx.pathParam("id"))));
+        .build((ctx, req) -> blocking.run(ctx, () -> packages(ctx, ctx.pathParam("id"))));
     host.route()
         .get("/api/v2/sbom/{id}/relationships")
-        .build((ctx, req) -> blocking(ctx, () -> relationships(ctx, ctx.pathParam("id"))));
+        .build((ctx, req) -> blocking.run(ctx, () -> relationships(ctx, ctx.pathParam("id"))));
     host.route()
         .get("/api/v2/vulnerability")
         .build(
             (ctx, req) ->
-                blocking(
+                blocking.run(
                     ctx,
                     () ->
-                        json(
+                        JsonBodies.response(
                             HttpStatus.OK,
                             AnalyzerJson.page(
                                 analyzer.vulnerabilities(query(ctx)),
                                 AnalyzerJson::vulnerability))));
     host.route()
         .get("/api/v2/sbom/{id}/advisory")
-        .build((ctx, req) -> blocking(ctx, () -> sbomFindings(ctx, ctx.pathParam("id"))));
+        .build((ctx, req) -> blocking.run(ctx, () -> sbomFindings(ctx, ctx.pathParam("id"))));
     host.route()
         .get("/api/v2/vulnerability/{id}")
-        .build((ctx, req) -> blocking(ctx, () -> vulnerability(ctx, ctx.pathParam("id"))));
+        .build((ctx, req) -> blocking.run(ctx, () -> vulnerability(ctx, ctx.pathParam("id"))));
     host.route()
         .post("/api/v2/vulnerability/analyze")
         .maxRequestLength(MAX_ANALYZE_BYTES)
-        .build((ctx, req) -> withBody(ctx, req, this::analyze));
+        .build((ctx, req) -> blocking.withBody(ctx, req, this::analyze));
     host.route()
         .get("/api/v2/analysis/status")
         .build(
             (ctx, req) ->
-                blocking(ctx, () -> json(HttpStatus.OK, AnalyzerJson.status(queue.status()))));
+                blocking.run(
+                    ctx,
+                    () -> JsonBodies.response(HttpStatus.OK, AnalyzerJson.status(queue.status()))));
   }
 
   private HttpResponse sbomFindings(ServiceRequestContext ctx, String id) throws Exception {
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK,
         AnalyzerJson.page(
             analyzer
@@ -173,7 +172,7 @@ public final class AnalyzerHttp {
       }
     }
     ListQuery page = query(ctx);
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK,
         AnalyzerJson.vulnerability(
             analyzer
@@ -183,15 +182,10 @@ public final class AnalyzerHttp {
   }
 
   private HttpResponse analyze(AggregatedHttpRequest agg) throws Exception {
-    JsonNode body;
-    try {
-      body = new com.fasterxml.jackson.databind.ObjectMapper().readTree(agg.content().array());
-    } catch (IOException e) {
-      throw new BadRequestException("the body is not JSON: " + e.getMessage());
-    }
-    if (body == null || !body.isObject() || !body.path("purls").isArray()) {
-      throw new BadRequestException(
-          "the body must be a JSON object {\"purls\": [\"pkg:...\", ...]}");
+    String shape = "a JSON object {\"purls\": [\"pkg:...\", ...]}";
+    JsonNode body = JsonBodies.read(agg, shape);
+    if (!body.isObject() || !body.path("purls").isArray()) {
+      throw new BadRequestException("the body must be " + shape);
     }
     JsonNode purls = body.get("purls");
     if (purls.size() > Findings.MAX_PURLS) {
@@ -208,7 +202,8 @@ public final class AnalyzerHttp {
       }
       list.add(p.asText());
     }
-    return json(HttpStatus.OK, AnalyzerJson.analysis(analyzer.findings().analyze(list)));
+    return JsonBodies.response(
+        HttpStatus.OK, AnalyzerJson.analysis(analyzer.findings().analyze(list)));
   }
 
   private HttpResponse upload(
@@ -238,7 +233,7 @@ public final class AnalyzerHttp {
       throw new BadRequestException(e.getMessage());
     }
     count(kind, result.duplicate() ? "duplicate" : "stored");
-    return json(
+    return JsonBodies.response(
         result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED, AnalyzerJson.ingest(result));
   }
 
@@ -275,12 +270,12 @@ public final class AnalyzerHttp {
   }
 
   private HttpResponse list(ServiceRequestContext ctx, DocumentKind kind) throws Exception {
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK, AnalyzerJson.page(analyzer.list(kind, query(ctx)), AnalyzerJson::document));
   }
 
   private HttpResponse get(DocumentKind kind, String id) throws Exception {
-    return json(HttpStatus.OK, AnalyzerJson.document(find(kind, id)));
+    return JsonBodies.response(HttpStatus.OK, AnalyzerJson.document(find(kind, id)));
   }
 
   private HttpResponse download(DocumentKind kind, String id) throws Exception {
@@ -296,11 +291,11 @@ public final class AnalyzerHttp {
     if (!analyzer.delete(id)) {
       throw notFound(kind, id);
     }
-    return json(HttpStatus.OK, AnalyzerJson.document(doc));
+    return JsonBodies.response(HttpStatus.OK, AnalyzerJson.document(doc));
   }
 
   private HttpResponse packages(ServiceRequestContext ctx, String id) throws Exception {
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK,
         AnalyzerJson.page(
             analyzer.packages(id, query(ctx)).orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
@@ -308,7 +303,7 @@ public final class AnalyzerHttp {
   }
 
   private HttpResponse relationships(ServiceRequestContext ctx, String id) throws Exception {
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK,
         AnalyzerJson.page(
             analyzer
@@ -320,17 +315,10 @@ public final class AnalyzerHttp {
   /** PUT replaces the labels, PATCH merges them (a null value removes a key). */
   private HttpResponse label(DocumentKind kind, String id, AggregatedHttpRequest agg, boolean merge)
       throws Exception {
-    JsonNode body;
-    try {
-      body = MAPPER.readTree(agg.content().array());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new BadRequestException("the body is not JSON: " + e.getOriginalMessage());
-    } catch (java.io.IOException e) {
-      throw new BadRequestException("the body cannot be read: " + e.getMessage());
-    }
-    if (body == null || !body.isObject()) {
-      throw new BadRequestException(
-          "send the labels as a JSON object of strings, e.g. {\"team\": \"payments\"}");
+    String shape = "the labels as a JSON object of strings, e.g. {\"team\": \"payments\"}";
+    JsonNode body = JsonBodies.read(agg, shape);
+    if (!body.isObject()) {
+      throw new BadRequestException("send " + shape);
     }
     Map<String, String> labels = new java.util.LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> e : body.properties()) {
@@ -348,7 +336,7 @@ public final class AnalyzerHttp {
       }
     }
     try {
-      return json(
+      return JsonBodies.response(
           HttpStatus.OK,
           AnalyzerJson.document(
               analyzer.editLabels(id, kind, labels, merge).orElseThrow(() -> notFound(kind, id))));
@@ -358,7 +346,7 @@ public final class AnalyzerHttp {
   }
 
   private HttpResponse labels(ServiceRequestContext ctx, DocumentKind kind) throws Exception {
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK,
         AnalyzerJson.labels(
             analyzer.labels(kind, ctx.queryParam("filter_text"), number(ctx, "limit"))));
@@ -382,7 +370,7 @@ public final class AnalyzerHttp {
     }
     String reference = ctx.queryParam("reference");
     String relationship = ctx.queryParam("relationship");
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK,
         AnalyzerJson.page(
             analyzer
@@ -402,7 +390,7 @@ public final class AnalyzerHttp {
     if ((purl == null) == (cpe == null)) {
       throw new BadRequestException("give exactly one of purl= and cpe=");
     }
-    return json(
+    return JsonBodies.response(
         HttpStatus.OK,
         AnalyzerJson.page(
             analyzer.sbomsByPackage(purl != null ? purl : cpe, query(ctx)),
@@ -444,43 +432,15 @@ public final class AnalyzerHttp {
         .increment();
   }
 
-  private static HttpResponse json(HttpStatus status, JsonNode body) {
-    return HttpResponse.of(status, MediaType.JSON_UTF_8, JsonBodies.bytes(body));
-  }
-
-  interface Handler {
-    HttpResponse handle() throws Exception;
-  }
-
-  interface BodyHandler {
-    HttpResponse handle(AggregatedHttpRequest request) throws Exception;
-  }
-
-  private static HttpResponse blocking(ServiceRequestContext ctx, Handler handler) {
-    return HttpResponse.of(
-        CompletableFuture.supplyAsync(() -> call(handler), ctx.blockingTaskExecutor()));
-  }
-
-  private static HttpResponse withBody(
-      ServiceRequestContext ctx, com.linecorp.armeria.common.HttpRequest req, BodyHandler handler) {
-    return HttpResponse.of(
-        req.aggregate()
-            .thenApplyAsync(agg -> call(() -> handler.handle(agg)), ctx.blockingTaskExecutor()));
-  }
-
   /** Bad queries are 400s; a storage failure is a 503 the client may retry. */
-  private static HttpResponse call(Handler handler) {
-    try {
-      return handler.handle();
-    } catch (BadQueryException e) {
+  private static HttpResponse refusal(Exception e) throws Exception {
+    if (e instanceof BadQueryException) {
       throw new BadRequestException(e.getMessage());
-    } catch (AnalyzerException e) {
+    }
+    if (e instanceof AnalyzerException) {
       return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", e.getMessage())
           .toResponse();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CompletionException(e);
     }
+    throw e;
   }
 }

@@ -19,6 +19,7 @@ import dev.hallmark.ctlog.CtEntry;
 import dev.hallmark.ctlog.CtLog;
 import dev.hallmark.ctlog.SignedTreeHead;
 import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.Blocking;
 import dev.hallmark.server.http.NotFoundException;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The RFC 6962 HTTP API of the CT log under {@code /ct/v1/}: add-chain, add-pre-chain, get-sth,
@@ -36,6 +36,7 @@ public final class CtLogHttp {
   private static final Base64.Encoder B64 = Base64.getEncoder();
   private final CtLog ct;
   private final ObjectMapper mapper;
+  private final Blocking blocking = new Blocking();
 
   public CtLogHttp(CtLog ct, ObjectMapper mapper) {
     this.ct = ct;
@@ -45,34 +46,17 @@ public final class CtLogHttp {
   public void mount(VirtualHostBuilder host) {
     host.route().post("/ct/v1/add-pre-chain").build((ctx, req) -> add(req, true));
     host.route().post("/ct/v1/add-chain").build((ctx, req) -> add(req, false));
-    host.route().get("/ct/v1/get-sth").build((ctx, req) -> blocking(ctx, this::sth));
+    host.route().get("/ct/v1/get-sth").build((ctx, req) -> blocking.run(ctx, this::sth));
     host.route()
         .get("/ct/v1/get-sth-consistency")
-        .build((ctx, req) -> blocking(ctx, () -> consistency(ctx)));
+        .build((ctx, req) -> blocking.run(ctx, () -> consistency(ctx)));
     host.route()
         .get("/ct/v1/get-proof-by-hash")
-        .build((ctx, req) -> blocking(ctx, () -> proofByHash(ctx)));
-    host.route().get("/ct/v1/get-entries").build((ctx, req) -> blocking(ctx, () -> entries(ctx)));
+        .build((ctx, req) -> blocking.run(ctx, () -> proofByHash(ctx)));
+    host.route()
+        .get("/ct/v1/get-entries")
+        .build((ctx, req) -> blocking.run(ctx, () -> entries(ctx)));
     host.route().get("/ct/v1/get-roots").build((ctx, req) -> roots());
-  }
-
-  interface Handler {
-    HttpResponse handle() throws Exception;
-  }
-
-  private static HttpResponse blocking(ServiceRequestContext ctx, Handler h) {
-    return HttpResponse.of(
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return h.handle();
-              } catch (RuntimeException e) {
-                throw e;
-              } catch (Exception e) {
-                throw new CompletionException(e);
-              }
-            },
-            ctx.blockingTaskExecutor()));
   }
 
   private HttpResponse add(HttpRequest req, boolean precert) {

@@ -1,17 +1,16 @@
 package dev.hallmark.server.importer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpHeaderNames;
-import com.linecorp.armeria.common.HttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.common.HttpStatus;
 import com.linecorp.armeria.common.MediaType;
 import com.linecorp.armeria.common.ResponseHeaders;
+import com.linecorp.armeria.server.HttpService;
 import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.importer.Importer;
@@ -23,16 +22,14 @@ import dev.hallmark.importer.NoSuchImporterException;
 import dev.hallmark.importer.RunReport;
 import dev.hallmark.importer.StaleRevisionException;
 import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.Blocking;
 import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
 import dev.hallmark.server.http.Problem;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * The importer API (trustify's): {@code GET /api/v2/importer}; {@code GET, POST, PUT, PATCH, DELETE
@@ -43,9 +40,9 @@ import java.util.concurrent.CompletionException;
  */
 final class ImporterHttp {
   private static final String BASE = "/api/v2/importer";
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Importers importers;
+  private final Blocking blocking = new Blocking(ImporterHttp::refusal);
 
   ImporterHttp(Importers importers) {
     this.importers = importers;
@@ -54,77 +51,56 @@ final class ImporterHttp {
   void mount(VirtualHostBuilder host) {
     host.route()
         .get(BASE)
-        .build((ctx, req) -> blocking(ctx, () -> json(HttpStatus.OK, list(importers.list()))));
+        .build(
+            (ctx, req) ->
+                blocking.run(
+                    ctx, () -> JsonBodies.response(HttpStatus.OK, list(importers.list()))));
     String one = BASE + "/{name}";
     host.route()
         .get(one)
-        .build((ctx, req) -> blocking(ctx, () -> one(HttpStatus.OK, importers.get(name(ctx)))));
+        .build((ctx, req) -> blocking.run(ctx, () -> one(HttpStatus.OK, importers.get(name(ctx)))));
     host.route()
         .post(one)
         .build(
             (ctx, req) ->
-                withBody(
+                blocking.withBody(
                     ctx,
                     req,
                     body -> one(HttpStatus.CREATED, importers.create(name(ctx), json(body)))));
-    host.route()
-        .put(one)
-        .build(
-            (ctx, req) ->
-                withBody(
-                    ctx,
-                    req,
-                    body ->
-                        one(
-                            HttpStatus.OK,
-                            importers.replace(name(ctx), json(body), ifMatch(body)))));
-    host.route()
-        .patch(one)
-        .build(
-            (ctx, req) ->
-                withBody(
-                    ctx,
-                    req,
-                    body ->
-                        one(HttpStatus.OK, importers.patch(name(ctx), json(body), ifMatch(body)))));
+    host.route().put(one).build(edit(importers::replace));
+    host.route().patch(one).build(edit(importers::patch));
     host.route()
         .delete(one)
-        .build(
-            (ctx, req) ->
-                withBody(
-                    ctx,
-                    req,
-                    body -> {
-                      importers.delete(name(ctx), ifMatch(body));
-                      return HttpResponse.of(HttpStatus.NO_CONTENT);
-                    }));
+        .build((ctx, req) -> blocking.withBody(ctx, req, body -> delete(ctx, body)));
     host.route()
         .put(one + "/enabled")
-        .build(
-            (ctx, req) ->
-                withBody(
-                    ctx,
-                    req,
-                    body -> {
-                      JsonNode enabled = json(body);
-                      if (!enabled.isBoolean()) {
-                        throw new BadRequestException("the body must be true or false");
-                      }
-                      return one(
-                          HttpStatus.OK,
-                          importers.setEnabled(name(ctx), enabled.asBoolean(), ifMatch(body)));
-                    }));
+        .build((ctx, req) -> blocking.withBody(ctx, req, body -> enabled(ctx, body)));
     host.route()
         .post(one + "/force")
         .build(
             (ctx, req) ->
-                blocking(
+                blocking.run(
                     ctx,
                     () -> {
                       importers.force(name(ctx));
                       return HttpResponse.of(HttpStatus.ACCEPTED);
                     }));
-    host.route().get(one + "/report").build((ctx, req) -> blocking(ctx, () -> reports(ctx)));
+    host.route().get(one + "/report").build((ctx, req) -> blocking.run(ctx, () -> reports(ctx)));
+  }
+
+  private HttpResponse delete(ServiceRequestContext ctx, AggregatedHttpRequest req)
+      throws ImporterException {
+    importers.delete(name(ctx), ifMatch(req));
+    return HttpResponse.of(HttpStatus.NO_CONTENT);
+  }
+
+  private HttpResponse enabled(ServiceRequestContext ctx, AggregatedHttpRequest req)
+      throws ImporterException {
+    JsonNode enabled = json(req);
+    if (!enabled.isBoolean()) {
+      throw new BadRequestException("the body must be true or false");
+    }
+    return one(HttpStatus.OK, importers.setEnabled(name(ctx), enabled.asBoolean(), ifMatch(req)));
   }
 
   private HttpResponse reports(ServiceRequestContext ctx) throws ImporterException {
@@ -159,7 +135,7 @@ final class ImporterHttp {
       }
     }
     page.put("total", reports.size());
-    return json(HttpStatus.OK, page);
+    return JsonBodies.response(HttpStatus.OK, page);
   }
 
   private static ArrayNode list(List<Importer> all) {
@@ -181,6 +157,17 @@ final class ImporterHttp {
     i.lastSuccess().map(Instant::toString).ifPresent(t -> o.put("lastSuccess", t));
     i.lastError().ifPresent(e -> o.put("lastError", e));
     return o;
+  }
+
+  /** A change of one importer's configuration by its JSON body, If-Match guarded. */
+  private interface Edit {
+    Importer apply(String name, JsonNode body, Optional<Long> ifRevision) throws ImporterException;
+  }
+
+  private HttpService edit(Edit edit) {
+    return (ctx, req) ->
+        blocking.withBody(
+            ctx, req, body -> one(HttpStatus.OK, edit.apply(name(ctx), json(body), ifMatch(body))));
   }
 
   private static HttpResponse one(HttpStatus status, Importer i) {
@@ -216,16 +203,7 @@ final class ImporterHttp {
   }
 
   private static JsonNode json(AggregatedHttpRequest req) {
-    try {
-      JsonNode node = JSON.readTree(req.content().array());
-      if (node == null) {
-        throw new BadRequestException("the request body is empty; send JSON");
-      }
-      return node;
-    } catch (IOException e) {
-      throw new BadRequestException(
-          "the request body is not JSON: " + e.getMessage().lines().findFirst().orElse(""));
-    }
+    return JsonBodies.read(req, "JSON");
   }
 
   private static int number(ServiceRequestContext ctx, String name, int otherwise) {
@@ -244,50 +222,25 @@ final class ImporterHttp {
     }
   }
 
-  private static HttpResponse json(HttpStatus status, JsonNode body) {
-    return HttpResponse.of(status, MediaType.JSON_UTF_8, JsonBodies.bytes(body));
-  }
-
-  interface Handler {
-    HttpResponse handle() throws Exception;
-  }
-
-  interface BodyHandler {
-    HttpResponse handle(AggregatedHttpRequest request) throws Exception;
-  }
-
-  private static HttpResponse blocking(ServiceRequestContext ctx, Handler handler) {
-    return HttpResponse.of(
-        CompletableFuture.supplyAsync(() -> call(handler), ctx.blockingTaskExecutor()));
-  }
-
-  private static HttpResponse withBody(
-      ServiceRequestContext ctx, HttpRequest req, BodyHandler handler) {
-    return HttpResponse.of(
-        req.aggregate()
-            .thenApplyAsync(agg -> call(() -> handler.handle(agg)), ctx.blockingTaskExecutor()));
-  }
-
   /** The importer's refusals as problems; other failures go to the server's error handler. */
-  private static HttpResponse call(Handler handler) {
-    try {
-      return handler.handle();
-    } catch (InvalidImporterException e) {
+  private static HttpResponse refusal(Exception e) throws Exception {
+    if (e instanceof InvalidImporterException) {
       throw new BadRequestException(e.getMessage());
-    } catch (NoSuchImporterException e) {
+    }
+    if (e instanceof NoSuchImporterException) {
       throw new NotFoundException(e.getMessage());
-    } catch (ImporterExistsException e) {
+    }
+    if (e instanceof ImporterExistsException) {
       return new Problem(HttpStatus.CONFLICT, "Importer exists", e.getMessage()).toResponse();
-    } catch (StaleRevisionException e) {
+    }
+    if (e instanceof StaleRevisionException) {
       return new Problem(HttpStatus.PRECONDITION_FAILED, "Stale revision", e.getMessage())
           .toResponse();
-    } catch (ImporterException e) {
+    }
+    if (e instanceof ImporterException) {
       return new Problem(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable", e.getMessage())
           .toResponse();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CompletionException(e);
     }
+    throw e;
   }
 }

@@ -15,6 +15,7 @@ import com.linecorp.armeria.server.ServiceRequestContext;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.core.merkle.Hash;
 import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.Blocking;
 import dev.hallmark.server.http.ConflictException;
 import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
@@ -42,6 +43,7 @@ public final class RekorV1Http {
   private final ObjectMapper mapper;
   private final Executor workers;
   private final String publicKeyPem;
+  private final Blocking blocking = new Blocking();
 
   public RekorV1Http(
       TransparencyLog log,
@@ -61,48 +63,18 @@ public final class RekorV1Http {
     host.route().post("/api/v1/log/entries").build((ctx, req) -> add(req));
     host.route()
         .get("/api/v1/log/entries")
-        .build((ctx, req) -> blocking(ctx, () -> byIndex(ctx.queryParam("logIndex"))));
+        .build((ctx, req) -> blocking.run(ctx, () -> byIndex(ctx.queryParam("logIndex"))));
     host.route()
         .get("/api/v1/log/entries/{id}")
-        .build((ctx, req) -> blocking(ctx, () -> byId(ctx.pathParam("id"))));
+        .build((ctx, req) -> blocking.run(ctx, () -> byId(ctx.pathParam("id"))));
     host.route()
         .post("/api/v1/log/entries/retrieve")
-        .build((ctx, req) -> withBody(ctx, req, this::retrieve));
+        .build((ctx, req) -> blocking.withBody(ctx, req, this::retrieve));
     host.route().get("/api/v1/log").build((ctx, req) -> logInfo());
     host.route().get("/api/v1/log/publicKey").build((ctx, req) -> publicKey(ctx));
-    host.route().get("/api/v1/log/proof").build((ctx, req) -> blocking(ctx, () -> proof(ctx)));
-    new RekorV1Search(log, json, mapper).mount(host, this::withBody);
+    host.route().get("/api/v1/log/proof").build((ctx, req) -> blocking.run(ctx, () -> proof(ctx)));
+    new RekorV1Search(log, json, mapper).mount(host, blocking);
     OpenApi.mount(host, "rekor-v1.json");
-  }
-
-  /** Runs a handler that may touch the database off the event loop. */
-  interface Handler {
-    HttpResponse handle() throws Exception;
-  }
-
-  interface BodyHandler {
-    HttpResponse handle(AggregatedHttpRequest request) throws Exception;
-  }
-
-  private HttpResponse blocking(ServiceRequestContext ctx, Handler handler) {
-    return HttpResponse.of(
-        CompletableFuture.supplyAsync(() -> call(handler), ctx.blockingTaskExecutor()));
-  }
-
-  HttpResponse withBody(ServiceRequestContext ctx, HttpRequest req, BodyHandler handler) {
-    return HttpResponse.of(
-        req.aggregate()
-            .thenApplyAsync(agg -> call(() -> handler.handle(agg)), ctx.blockingTaskExecutor()));
-  }
-
-  private static HttpResponse call(Handler handler) {
-    try {
-      return handler.handle();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new CompletionException(e);
-    }
   }
 
   private HttpResponse add(HttpRequest req) {

@@ -7,6 +7,7 @@ import com.linecorp.armeria.common.AggregatedHttpRequest;
 import com.linecorp.armeria.common.HttpResponse;
 import com.linecorp.armeria.server.VirtualHostBuilder;
 import dev.hallmark.server.http.BadRequestException;
+import dev.hallmark.server.http.Blocking;
 import dev.hallmark.tlog.LogUnavailableException;
 import dev.hallmark.tlog.TransparencyLog;
 import dev.hallmark.tlog.rekorv1.SearchKeys;
@@ -34,17 +35,10 @@ final class RekorV1Search {
     this.mapper = mapper;
   }
 
-  interface Mounter {
-    HttpResponse withBody(
-        com.linecorp.armeria.server.ServiceRequestContext ctx,
-        com.linecorp.armeria.common.HttpRequest req,
-        RekorV1Http.BodyHandler handler);
-  }
-
-  void mount(VirtualHostBuilder host, Mounter mounter) {
+  void mount(VirtualHostBuilder host, Blocking blocking) {
     host.route()
         .post("/api/v1/index/retrieve")
-        .build((ctx, req) -> mounter.withBody(ctx, req, this::search));
+        .build((ctx, req) -> blocking.withBody(ctx, req, this::search));
   }
 
   private HttpResponse search(AggregatedHttpRequest req) throws Exception {
