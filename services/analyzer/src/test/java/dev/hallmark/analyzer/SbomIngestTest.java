@@ -152,6 +152,39 @@ class SbomIngestTest {
     assertThat(analyzer.get(crypto.id()).orElseThrow().labels()).containsEntry("cbom", "true");
   }
 
+  /**
+   * Rows go to PostgreSQL with COPY's text format: tabs, newlines, backslashes, "\N" and non-ASCII
+   * text in names, refs and relationship ends must come back exactly as the document wrote them.
+   */
+  @Test
+  void textComesBackExactlyAsWritten() throws Exception {
+    String odd = "tab\there\nnew line \\N back\\slash \r \u00e9\u4e2d\ud83d\ude00";
+    String ref = "ref\\N\t1";
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode doc = json.createObjectNode();
+    doc.put("bomFormat", "CycloneDX").put("specVersion", "1.6").put("version", 1);
+    com.fasterxml.jackson.databind.node.ArrayNode components = doc.putArray("components");
+    components
+        .addObject()
+        .put("type", "library")
+        .put("bom-ref", ref)
+        .put("name", odd)
+        .put("version", "1.0")
+        .put("purl", "pkg:npm/odd@1.0");
+    components.addObject().put("type", "library").put("bom-ref", "b").put("name", "b");
+    doc.putArray("dependencies").addObject().put("ref", ref).putArray("dependsOn").add("b");
+    IngestResult r = analyzer.ingestSbom(json.writeValueAsBytes(doc), null, null, Map.of());
+    java.util.List<Package> packages =
+        analyzer.packages(r.id(), ListQuery.all()).orElseThrow().items();
+    assertThat(packages.get(0).name()).isEqualTo(odd);
+    assertThat(packages.get(0).ref()).isEqualTo(ref);
+    assertThat(packages.get(0).purls()).containsExactly("pkg:npm/odd@1.0");
+    assertThat(analyzer.relationships(r.id(), ListQuery.all()).orElseThrow().items())
+        .extracting(Edge::from, Edge::to)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(ref, "b"));
+  }
+
   @Test
   void sameBytesAreStoredOnce() throws Exception {
     byte[] bytes = Documents.bytes("sbom/ubi9-micro-container-9.4-6.1716471860_amd64.spdx.json");

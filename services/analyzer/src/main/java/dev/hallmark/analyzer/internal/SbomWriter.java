@@ -9,7 +9,6 @@ import dev.hallmark.core.sbom.Relationship;
 import dev.hallmark.core.sbom.SbomPackage;
 import dev.hallmark.core.sbom.SbomSink;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,9 +18,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Writes an SBOM's elements as the parser streams them, in JDBC batches of {@value #BATCH} packages
- * (relationships: {@value #RELATIONSHIP_BATCH}), inside the caller's transaction. Memory holds one
- * batch, not the document. A database error surfaces as {@link StorageFailure}.
+ * Writes an SBOM's elements as the parser streams them, in batches of {@value #BATCH} packages
+ * (relationships: {@value #RELATIONSHIP_BATCH}), inside the caller's transaction: shared purl and
+ * CPE rows by batched upserts ({@link Identities}), the document's own package, link and
+ * relationship rows by COPY ({@link CopyRows}; on the 265 MB benchmark document 25 s instead of
+ * 26–31 s with INSERT batches). Memory holds one batch, not the document. A database error surfaces
+ * as {@link StorageFailure}.
  */
 public final class SbomWriter implements SbomSink {
   static final int BATCH = 1000;
@@ -113,101 +115,77 @@ public final class SbomWriter implements SbomSink {
     Map<Integer, List<Cpe>> cpesByNode = new LinkedHashMap<>();
     List<PackageUrl> allPurls = new ArrayList<>();
     List<Cpe> allCpes = new ArrayList<>();
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO sbom_package"
-                + " (sbom, node, ref, kind, pkg_group, name, version, supplier, licenses)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-      for (SbomPackage p : packages) {
-        int node = nodes++;
-        ps.setObject(1, sbom);
-        ps.setInt(2, node);
-        ps.setString(3, p.ref());
-        ps.setString(4, p.kind());
-        ps.setString(5, p.group());
-        ps.setString(6, p.name());
-        ps.setString(7, p.version());
-        ps.setString(8, p.supplier());
-        ps.setString(9, licenses(p.licenses()));
-        ps.addBatch();
-        List<PackageUrl> purls = new ArrayList<>();
-        for (String raw : p.purls()) {
-          try {
-            PackageUrl purl = PackageUrl.parse(raw);
-            if (purls.stream().noneMatch(x -> x.toString().equals(purl.toString()))) {
-              purls.add(purl);
-            }
-          } catch (PurlException | IllegalArgumentException e) {
-            warnings.add("package " + label(p) + ": purl " + raw + " ignored: " + e.getMessage());
+    CopyRows rows =
+        new CopyRows(
+            "sbom_package", "sbom, node, ref, kind, pkg_group, name, version, supplier, licenses");
+    for (SbomPackage p : packages) {
+      int node = nodes++;
+      rows.add(sbom)
+          .add(node)
+          .add(p.ref())
+          .add(p.kind())
+          .add(p.group())
+          .add(p.name())
+          .add(p.version())
+          .add(p.supplier())
+          .add(licenses(p.licenses()))
+          .endRow();
+      List<PackageUrl> purls = new ArrayList<>();
+      for (String raw : p.purls()) {
+        try {
+          PackageUrl purl = PackageUrl.parse(raw);
+          if (purls.stream().noneMatch(x -> x.toString().equals(purl.toString()))) {
+            purls.add(purl);
           }
+        } catch (PurlException | IllegalArgumentException e) {
+          warnings.add("package " + label(p) + ": purl " + raw + " ignored: " + e.getMessage());
         }
-        List<Cpe> cpes = new ArrayList<>();
-        for (String raw : p.cpes()) {
-          try {
-            Cpe cpe = Cpe.parse(raw);
-            if (cpes.stream().noneMatch(x -> x.equals(cpe))) {
-              cpes.add(cpe);
-            }
-          } catch (CpeException | IllegalArgumentException e) {
-            warnings.add("package " + label(p) + ": CPE " + raw + " ignored: " + e.getMessage());
-          }
-        }
-        purlsByNode.put(node, purls);
-        cpesByNode.put(node, cpes);
-        allPurls.addAll(purls);
-        allCpes.addAll(cpes);
       }
-      ps.executeBatch();
+      List<Cpe> cpes = new ArrayList<>();
+      for (String raw : p.cpes()) {
+        try {
+          Cpe cpe = Cpe.parse(raw);
+          if (cpes.stream().noneMatch(x -> x.equals(cpe))) {
+            cpes.add(cpe);
+          }
+        } catch (CpeException | IllegalArgumentException e) {
+          warnings.add("package " + label(p) + ": CPE " + raw + " ignored: " + e.getMessage());
+        }
+      }
+      purlsByNode.put(node, purls);
+      cpesByNode.put(node, cpes);
+      allPurls.addAll(purls);
+      allCpes.addAll(cpes);
     }
+    rows.send(connection);
     packages.clear();
     Map<String, Long> purlIds = identities.purls(allPurls);
     Map<String, Long> cpeIds = identities.cpes(allCpes);
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO sbom_package_purl (sbom, node, purl) VALUES (?, ?, ?)")) {
-      for (Map.Entry<Integer, List<PackageUrl>> e : purlsByNode.entrySet()) {
-        for (PackageUrl p : e.getValue()) {
-          ps.setObject(1, sbom);
-          ps.setInt(2, e.getKey());
-          ps.setLong(3, purlIds.get(p.toString()));
-          ps.addBatch();
-        }
+    CopyRows purlRows = new CopyRows("sbom_package_purl", "sbom, node, purl");
+    for (Map.Entry<Integer, List<PackageUrl>> e : purlsByNode.entrySet()) {
+      for (PackageUrl p : e.getValue()) {
+        purlRows.add(sbom).add(e.getKey()).add(purlIds.get(p.toString())).endRow();
       }
-      ps.executeBatch();
     }
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO sbom_package_cpe (sbom, node, cpe) VALUES (?, ?, ?)")) {
-      for (Map.Entry<Integer, List<Cpe>> e : cpesByNode.entrySet()) {
-        for (Cpe c : e.getValue()) {
-          ps.setObject(1, sbom);
-          ps.setInt(2, e.getKey());
-          ps.setLong(3, cpeIds.get(c.toFormattedString()));
-          ps.addBatch();
-        }
+    purlRows.send(connection);
+    CopyRows cpeRows = new CopyRows("sbom_package_cpe", "sbom, node, cpe");
+    for (Map.Entry<Integer, List<Cpe>> e : cpesByNode.entrySet()) {
+      for (Cpe c : e.getValue()) {
+        cpeRows.add(sbom).add(e.getKey()).add(cpeIds.get(c.toFormattedString())).endRow();
       }
-      ps.executeBatch();
     }
+    cpeRows.send(connection);
   }
 
   private void flushRelationships() throws SQLException {
     if (relationships.isEmpty()) {
       return;
     }
-    try (PreparedStatement ps =
-        connection.prepareStatement(
-            "INSERT INTO sbom_relationship (sbom, seq, from_ref, type, to_ref)"
-                + " VALUES (?, ?, ?, ?, ?)")) {
-      for (Relationship r : relationships) {
-        ps.setObject(1, sbom);
-        ps.setInt(2, edges++);
-        ps.setString(3, r.from());
-        ps.setString(4, r.type());
-        ps.setString(5, r.to());
-        ps.addBatch();
-      }
-      ps.executeBatch();
+    CopyRows rows = new CopyRows("sbom_relationship", "sbom, seq, from_ref, type, to_ref");
+    for (Relationship r : relationships) {
+      rows.add(sbom).add(edges++).add(r.from()).add(r.type()).add(r.to()).endRow();
     }
+    rows.send(connection);
     relationships.clear();
   }
 
