@@ -10,6 +10,9 @@ import dev.hallmark.core.findings.Component;
 import dev.hallmark.core.findings.Correlator;
 import dev.hallmark.core.findings.Evidence;
 import dev.hallmark.core.findings.Finding;
+import dev.hallmark.core.findings.FindingStatus;
+import dev.hallmark.core.findings.VendorProfile;
+import dev.hallmark.core.match.VersionSchemes;
 import dev.hallmark.core.sbom.SbomDocument;
 import dev.hallmark.core.sbom.SbomFormatException;
 import dev.hallmark.core.sbom.SbomLimits;
@@ -39,8 +42,9 @@ import picocli.CommandLine.Spec;
       "advisories (CSAF 2.0, OSV, CVE 5; files or directories, compressed or not) with the same",
       "correlation engine as the analyzer: no server, nothing stored. Matching is by package URL",
       "and CPE only; every finding carries its evidence.",
-      "Exit 0 when the scan ran (findings or not), 1 if the SBOM is not a valid SBOM, 2 on usage",
-      "errors or unreadable files. Advisories that cannot be read are reported and skipped."
+      "Exit 0 when nothing is affected, 3 when something is, 1 on error (an SBOM that cannot be",
+      "read, a missing advisory path, a bad option value; picocli's usage errors are 2).",
+      "Advisory files that cannot be read are reported on stderr and skipped."
     })
 public final class ScanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -59,16 +63,46 @@ public final class ScanCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FORMAT", description = "text (default) or json.")
   String output = "text";
 
+  @Option(
+      names = "--precedence",
+      paramLabel = "STATUSES",
+      description =
+          "Which statement wins when several concern one package and vulnerability, strongest"
+              + " first (default: not_affected,fixed,affected,under_investigation).")
+  String precedence = "not_affected,fixed,affected,under_investigation";
+
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      description =
+          "A vendor convention to apply (repeatable): red-hat-rpm, or NAME:PURL_TYPE:STREAM with"
+              + " STREAM rpm-dist-tag, major or major-minor (\"fixed in X\" makes earlier versions"
+              + " of X's stream affected).")
+  List<String> profiles = new ArrayList<>();
+
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
     if (!output.equals("text") && !output.equals("json")) {
       err.println("hallmark: --output must be text or json, not '" + output + "'");
-      return 2;
+      return 1;
+    }
+    Correlator correlator;
+    try {
+      List<VendorProfile> vendorProfiles = new ArrayList<>();
+      for (String p : profiles) {
+        vendorProfiles.add(VendorProfile.parse(p));
+      }
+      correlator =
+          new Correlator(
+              VersionSchemes.standard(), Correlator.parsePrecedence(precedence), vendorProfiles);
+    } catch (IllegalArgumentException e) {
+      err.println("hallmark: " + e.getMessage());
+      return 1;
     }
     if (!Files.isReadable(sbom)) {
       err.println("hallmark: cannot read " + sbom);
-      return 2;
+      return 1;
     }
     SbomDocument document;
     try (InputStream in = Files.newInputStream(sbom)) {
@@ -91,7 +125,7 @@ public final class ScanCommand implements Callable<Integer> {
     for (Path root : advisories) {
       if (!Files.exists(root)) {
         err.println("hallmark: no such file or directory: " + root);
-        return 2;
+        return 1;
       }
       List<Path> files;
       try (Stream<Path> walk = Files.walk(root)) {
@@ -107,7 +141,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
       }
     }
-    Correlator.Result result = new Correlator().correlate(components, read);
+    Correlator.Result result = correlator.correlate(components, read);
     PrintWriter out = spec.commandLine().getOut();
     if (output.equals("json")) {
       out.println(json(result.findings()));
@@ -136,7 +170,7 @@ public final class ScanCommand implements Callable<Integer> {
               + " advisory document(s)"
               + (unreadable > 0 ? ", " + unreadable + " skipped" : ""));
     }
-    return 0;
+    return result.findings().stream().anyMatch(f -> f.status() == FindingStatus.AFFECTED) ? 3 : 0;
   }
 
   private static String identifier(Component c) {

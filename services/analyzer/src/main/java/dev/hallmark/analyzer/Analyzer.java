@@ -8,6 +8,7 @@ import dev.hallmark.analyzer.internal.DocumentKey;
 import dev.hallmark.analyzer.internal.DocumentRows;
 import dev.hallmark.analyzer.internal.FindingsQueue;
 import dev.hallmark.analyzer.internal.Identities;
+import dev.hallmark.analyzer.internal.IngestLock;
 import dev.hallmark.analyzer.internal.LabelRows;
 import dev.hallmark.analyzer.internal.Lists;
 import dev.hallmark.analyzer.internal.SbomWriter;
@@ -76,7 +77,11 @@ public final class Analyzer {
 
   static final int MAX_LABEL_LENGTH = 256;
 
-  /** An ingest PostgreSQL aborts as a deadlock victim is run again, this many times in all. */
+  /**
+   * An ingest PostgreSQL aborts as a deadlock victim is run again, this many times in all; the
+   * second and later attempts run alone ({@link IngestLock}), so a second attempt cannot deadlock
+   * with another ingest.
+   */
   static final int MAX_ATTEMPTS = 3;
 
   private final DataSource dataSource;
@@ -164,6 +169,7 @@ public final class Analyzer {
           return existing.get();
         }
         c.setAutoCommit(false);
+        IngestLock.take(c, attempt);
         try {
           UUID id = newId();
           Warnings warnings = new Warnings();
@@ -237,6 +243,7 @@ public final class Analyzer {
           return existing.get();
         }
         c.setAutoCommit(false);
+        IngestLock.take(c, attempt);
         try {
           UUID id = newId();
           Warnings warnings = new Warnings();
@@ -398,6 +405,65 @@ public final class Analyzer {
     }
     UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
     return Optional.of(Lists.edges(dataSource, id, query));
+  }
+
+  /** The correlation settings in use ({@link Correlator#settings()}). */
+  public String correlationSettings() {
+    return correlator.settings();
+  }
+
+  /**
+   * Records this analyzer's correlation settings ({@link Correlator#settings()}: precedence and
+   * vendor profiles) as the ones stored findings are computed with. When they differ from the
+   * recorded ones (no record: the defaults), every SBOM is queued for re-correlation in the same
+   * transaction, so no finding stays computed under the old settings once the queue has drained.
+   *
+   * @return true when the settings changed and the SBOMs were queued
+   */
+  public boolean adoptCorrelationSettings() throws AnalyzerException {
+    String settings = correlator.settings();
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(false);
+      try {
+        String recorded;
+        try (PreparedStatement ps =
+            c.prepareStatement(
+                "SELECT pg_advisory_xact_lock(?), (SELECT value FROM analyzer_setting WHERE name ="
+                    + " 'correlation')")) {
+          ps.setLong(1, 0x484d4353L); // 'HMCS': processes starting at once record one change
+          try (ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            recorded = rs.getString(2);
+          }
+        }
+        if (recorded == null) {
+          recorded = new Correlator().settings();
+        }
+        boolean changed = !recorded.equals(settings);
+        if (changed) {
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO analyzer_setting (name, value) VALUES ('correlation', ?)"
+                      + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+            ps.setString(1, settings);
+            ps.executeUpdate();
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO finding_work (sbom) SELECT id FROM analyzer_document WHERE kind ="
+                      + " 'sbom' ORDER BY id")) {
+            ps.executeUpdate();
+          }
+        }
+        c.commit();
+        return changed;
+      } catch (SQLException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new AnalyzerException("cannot record the correlation settings: " + e.getMessage(), e);
+    }
   }
 
   /**

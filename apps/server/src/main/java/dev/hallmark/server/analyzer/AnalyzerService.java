@@ -7,6 +7,9 @@ import dev.hallmark.analyzer.FindingsWorker;
 import dev.hallmark.core.advisory.AdvisoryReader;
 import dev.hallmark.core.advisory.CsafValidation;
 import dev.hallmark.core.findings.Correlator;
+import dev.hallmark.core.findings.FindingStatus;
+import dev.hallmark.core.findings.VendorProfile;
+import dev.hallmark.core.match.VersionSchemes;
 import dev.hallmark.core.sbom.SbomLimits;
 import dev.hallmark.core.sbom.SbomReader;
 import dev.hallmark.server.Wiring;
@@ -35,6 +38,9 @@ import java.util.List;
  * hallmark.analyzer.findings.sboms} (SBOM recomputations) are exported.
  */
 public final class AnalyzerService {
+  private static final org.slf4j.Logger log =
+      org.slf4j.LoggerFactory.getLogger(AnalyzerService.class);
+
   private AnalyzerService() {}
 
   /** The analyzer's URL and its findings workers, which the server closes on shutdown. */
@@ -61,8 +67,17 @@ public final class AnalyzerService {
             new AdvisoryReader(Math.min(maxDocument, 64L << 20), 100, CsafValidation.LENIENT),
             w.clock(),
             w.random(),
-            new Correlator(),
+            correlator(w),
             cache);
+    try {
+      if (analyzer.adoptCorrelationSettings()) {
+        log.info(
+            "correlation settings changed to {}: every SBOM is queued for re-correlation",
+            analyzer.correlationSettings());
+      }
+    } catch (AnalyzerException e) {
+      throw new IOException(e.getMessage(), e);
+    }
     Counter recomputed = w.metrics().counter("hallmark.analyzer.findings.sboms");
     List<FindingsWorker> started = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
@@ -85,6 +100,28 @@ public final class AnalyzerService {
     OpenApi.mount(host, "analyzer.json", "importer.json");
     dev.hallmark.server.importer.ImporterService.start(w, host, analyzer);
     return new Started(at.url(), () -> started.forEach(FindingsWorker::close));
+  }
+
+  /** The correlator of {@code analyzer.findings.precedence} and {@code .profiles}. */
+  private static Correlator correlator(Wiring w) throws ConfigException {
+    List<FindingStatus> precedence;
+    try {
+      precedence =
+          Correlator.parsePrecedence(w.config().get(ConfigKeys.ANALYZER_FINDINGS_PRECEDENCE));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(ConfigKeys.ANALYZER_FINDINGS_PRECEDENCE + ": " + e.getMessage());
+    }
+    List<VendorProfile> profiles = new ArrayList<>();
+    for (String spec : w.config().get(ConfigKeys.ANALYZER_FINDINGS_PROFILES).split(",")) {
+      if (!spec.isBlank()) {
+        try {
+          profiles.add(VendorProfile.parse(spec));
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(ConfigKeys.ANALYZER_FINDINGS_PROFILES + ": " + e.getMessage());
+        }
+      }
+    }
+    return new Correlator(VersionSchemes.standard(), precedence, profiles);
   }
 
   private static double read(FindingsWorker status, boolean depth) {

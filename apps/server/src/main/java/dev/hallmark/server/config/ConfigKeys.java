@@ -75,6 +75,8 @@ public final class ConfigKeys {
   public static final String ANALYZER_FINDINGS_BATCH = "analyzer.findings.batch";
   public static final String ANALYZER_FINDINGS_WORKERS = "analyzer.findings.workers";
   public static final String ANALYZER_ADVISORY_CACHE = "analyzer.advisory.cache";
+  public static final String ANALYZER_FINDINGS_PRECEDENCE = "analyzer.findings.precedence";
+  public static final String ANALYZER_FINDINGS_PROFILES = "analyzer.findings.profiles";
   public static final String PKCS11_LIBRARY = "pkcs11.library";
   public static final String PKCS11_SLOT = "pkcs11.slot";
   public static final String PKCS11_SLOT_INDEX = "pkcs11.slot.index";
@@ -161,6 +163,8 @@ public final class ConfigKeys {
     m.put(ANALYZER_FINDINGS_BATCH, "256");
     m.put(ANALYZER_FINDINGS_WORKERS, "1");
     m.put(ANALYZER_ADVISORY_CACHE, "10000");
+    m.put(ANALYZER_FINDINGS_PRECEDENCE, "not_affected,fixed,affected,under_investigation");
+    m.put(ANALYZER_FINDINGS_PROFILES, "");
     m.put(PKCS11_LIBRARY, "");
     m.put(PKCS11_SLOT, "");
     m.put(PKCS11_SLOT_INDEX, "");

@@ -37,6 +37,7 @@ public final class Correlator {
           FindingStatus.UNDER_INVESTIGATION);
 
   private final List<FindingStatus> precedence;
+  private final List<VendorProfile> profiles;
   private final OsvStatements osv;
   private final CsafStatements csaf;
   private final CveStatements cve;
@@ -66,9 +67,56 @@ public final class Correlator {
       throw new IllegalArgumentException("the precedence must name every status exactly once");
     }
     this.precedence = List.copyOf(precedence);
+    this.profiles = List.copyOf(profiles);
     this.osv = new OsvStatements(schemes);
     this.csaf = new CsafStatements(schemes, profiles);
     this.cve = new CveStatements(schemes);
+  }
+
+  /**
+   * A precedence written as statuses strongest first, comma-separated, e.g. {@code
+   * not_affected,fixed,affected,under_investigation} (the default).
+   *
+   * @throws IllegalArgumentException unless it names every status exactly once
+   */
+  public static List<FindingStatus> parsePrecedence(String text) {
+    List<FindingStatus> order = new ArrayList<>();
+    for (String part : text.split(",")) {
+      if (!part.isBlank()) {
+        FindingStatus s = FindingStatus.parse(part);
+        if (order.contains(s)) {
+          throw new IllegalArgumentException("the precedence names " + s.jsonName() + " twice");
+        }
+        order.add(s);
+      }
+    }
+    if (order.size() != FindingStatus.values().length) {
+      throw new IllegalArgumentException(
+          "the precedence must name all four statuses, strongest first, e.g."
+              + " not_affected,fixed,affected,under_investigation");
+    }
+    return order;
+  }
+
+  /** The precedence in use, strongest first. */
+  public List<FindingStatus> precedence() {
+    return precedence;
+  }
+
+  /**
+   * What decides this correlator's findings besides the advisories, as a stable text (precedence
+   * and profiles): stored findings computed under another text are out of date.
+   */
+  public String settings() {
+    StringBuilder b = new StringBuilder("precedence=");
+    for (int i = 0; i < precedence.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(precedence.get(i).jsonName());
+    }
+    b.append(";profiles=");
+    for (int i = 0; i < profiles.size(); i++) {
+      b.append(i == 0 ? "" : ",").append(profiles.get(i).spec());
+    }
+    return b.toString();
   }
 
   /** The findings and the warnings (identifiers or ranges that could not be used). */

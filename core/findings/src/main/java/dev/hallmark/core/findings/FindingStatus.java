@@ -13,4 +13,22 @@ public enum FindingStatus {
   public String jsonName() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /**
+   * The status named {@code name} ({@link #jsonName()}, case-insensitive, {@code -} for {@code _}).
+   *
+   * @throws IllegalArgumentException naming the valid statuses
+   */
+  public static FindingStatus parse(String name) {
+    String n = name.strip().toLowerCase(Locale.ROOT).replace('-', '_');
+    for (FindingStatus s : values()) {
+      if (s.jsonName().equals(n)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown status '"
+            + name
+            + "'; the statuses are affected, not_affected, fixed, under_investigation");
+  }
 }

@@ -35,6 +35,48 @@ public record VendorProfile(String name, String purlType, Stream stream) {
     MAJOR_MINOR
   }
 
+  /**
+   * A profile from its text: {@code red-hat-rpm} (the built-in {@link #redHatRpm()}), or {@code
+   * NAME:PURL_TYPE:STREAM} with STREAM one of {@code rpm-dist-tag}, {@code major}, {@code
+   * major-minor}, e.g. {@code acme-maven:maven:major-minor}.
+   *
+   * @throws IllegalArgumentException saying what is wrong and what is accepted
+   */
+  public static VendorProfile parse(String text) {
+    String t = text.strip();
+    if (t.equals("red-hat-rpm") || t.equals(redHatRpm().name())) {
+      return redHatRpm();
+    }
+    String[] parts = t.split(":", -1);
+    if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank()) {
+      throw new IllegalArgumentException(
+          "a vendor profile is red-hat-rpm or NAME:PURL_TYPE:STREAM (STREAM: rpm-dist-tag, major,"
+              + " major-minor), not '"
+              + text
+              + "'");
+    }
+    String stream = parts[2].strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    for (Stream s : Stream.values()) {
+      if (s.name().equals(stream)) {
+        return new VendorProfile(
+            parts[0].strip(), parts[1].strip().toLowerCase(java.util.Locale.ROOT), s);
+      }
+    }
+    throw new IllegalArgumentException(
+        "unknown stream '"
+            + parts[2]
+            + "' in vendor profile; use rpm-dist-tag, major or major-minor");
+  }
+
+  /** The profile as {@link #parse} reads it: {@code NAME:PURL_TYPE:STREAM}. */
+  public String spec() {
+    return name
+        + ":"
+        + purlType
+        + ":"
+        + stream.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
   /** Red Hat's RPM convention: fixed in a build of an {@code elN} stream. */
   public static VendorProfile redHatRpm() {
     return new VendorProfile("red-hat-rpm-stream", "rpm", Stream.RPM_DIST_TAG);
