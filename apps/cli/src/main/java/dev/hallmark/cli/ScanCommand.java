@@ -115,8 +115,11 @@ public final class ScanCommand implements Callable<Integer> {
     for (SbomPackage p : document.packages()) {
       String purl = p.purls().isEmpty() ? null : p.purls().get(0);
       String cpe = p.cpes().isEmpty() ? null : p.cpes().get(0);
-      if (purl != null || cpe != null) {
-        components.add(new Component(p.ref() == null ? p.name() : p.ref(), purl, cpe, p.name()));
+      List<String> hashes = new ArrayList<>();
+      p.hashes().forEach(h -> hashes.add(h.algorithm() + ":" + h.value()));
+      if (purl != null || cpe != null || !hashes.isEmpty()) {
+        components.add(
+            new Component(p.ref() == null ? p.name() : p.ref(), purl, cpe, p.name(), hashes));
       }
     }
     List<Advisory> read = new ArrayList<>();

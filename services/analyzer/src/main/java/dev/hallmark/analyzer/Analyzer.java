@@ -356,6 +356,7 @@ public final class Analyzer {
             List.of(
                 "sbom_package_purl",
                 "sbom_package_cpe",
+                "sbom_package_hash",
                 "sbom_relationship",
                 "sbom_package",
                 "sbom_finding")) {

@@ -5,10 +5,12 @@ import dev.hallmark.core.advisory.CsafAdvisory;
 import dev.hallmark.core.advisory.CsafProduct;
 import dev.hallmark.core.advisory.CveRecord;
 import dev.hallmark.core.advisory.OsvAdvisory;
+import dev.hallmark.core.findings.internal.CsafStatements;
 import dev.hallmark.core.findings.internal.CveStatements;
 import dev.hallmark.core.findings.internal.OsvStatements;
 import dev.hallmark.core.match.Cpe;
 import dev.hallmark.core.match.CpeException;
+import dev.hallmark.core.match.FileDigest;
 import dev.hallmark.core.match.PackageUrl;
 import dev.hallmark.core.match.PurlException;
 import java.util.ArrayList;
@@ -19,7 +21,8 @@ import java.util.TreeSet;
  * The keys under which the {@link Correlator} brings components and advisory statements together,
  * for stores that correlate incrementally: an advisory can only ever say something about a
  * component when they share a key. Keys are {@code purl:<type/namespace/name>} (a package URL
- * without version, qualifiers and subpath), {@code cpe:<vendor>:<product>}, and {@link #ANY_CPE}
+ * without version, qualifiers and subpath), {@code cpe:<vendor>:<product>}, {@code
+ * hash:<algorithm>:<hex>} (a file digest, CSAF products identified by hashes), and {@link #ANY_CPE}
  * for a CPE statement whose vendor or product is left open (it concerns every component with a CPE,
  * so every such component has that key too). The advisory side is a superset: every product an
  * advisory names, whatever its status.
@@ -42,6 +45,11 @@ public final class MatchKeys {
         : ANY_CPE;
   }
 
+  /** {@code hash:} and the digest, {@code hash:sha256:<hex>}. */
+  public static String of(FileDigest digest) {
+    return "hash:" + digest;
+  }
+
   /** The keys of a component (none for identifiers that do not parse: those never match). */
   public static Set<String> of(Component c) {
     Set<String> keys = new TreeSet<>();
@@ -61,16 +69,24 @@ public final class MatchKeys {
         // does not match anything
       }
     }
+    for (String h : c.hashes()) {
+      try {
+        keys.add(of(FileDigest.parse(h)));
+      } catch (IllegalArgumentException e) {
+        // does not match anything
+      }
+    }
     return keys;
   }
 
-  /** The keys of every product an advisory names by package URL or CPE. */
+  /** The keys of every product an advisory names by package URL, CPE or file digest. */
   public static Set<String> of(Advisory a) {
     Set<String> keys = new TreeSet<>();
     if (a instanceof CsafAdvisory csaf) {
       for (CsafProduct p : csaf.products().values()) {
         purl(p.purl(), keys);
         cpe(p.cpe(), keys);
+        CsafStatements.digests(p).forEach(d -> keys.add(of(d)));
       }
     } else if (a instanceof OsvAdvisory osv) {
       for (OsvAdvisory.Affected affected : osv.affected()) {

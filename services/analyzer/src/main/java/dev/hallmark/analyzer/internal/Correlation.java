@@ -134,7 +134,9 @@ public final class Correlation {
           + " (SELECT min(u.purl) FROM sbom_package_purl pp JOIN analyzer_purl u ON u.id = pp.purl"
           + " WHERE pp.sbom = p.sbom AND pp.node = p.node) AS purl,"
           + " (SELECT min(x.cpe) FROM sbom_package_cpe pc JOIN analyzer_cpe x ON x.id = pc.cpe"
-          + " WHERE pc.sbom = p.sbom AND pc.node = p.node) AS cpe"
+          + " WHERE pc.sbom = p.sbom AND pc.node = p.node) AS cpe,"
+          + " ARRAY(SELECT h.digest FROM sbom_package_hash h WHERE h.sbom = p.sbom AND h.node ="
+          + " p.node ORDER BY h.digest) AS digests"
           + " FROM sbom_package p";
 
   private static List<Pkg> packagesOf(Connection c, List<UUID> sboms) throws SQLException {
@@ -170,7 +172,8 @@ public final class Correlation {
       while (rs.next()) {
         String purl = rs.getString("purl");
         String cpe = rs.getString("cpe");
-        if (purl == null && cpe == null) {
+        List<String> digests = List.of((String[]) rs.getArray("digests").getArray());
+        if (purl == null && cpe == null && digests.isEmpty()) {
           continue; // nothing to match by
         }
         int node = rs.getInt("node");
@@ -180,7 +183,7 @@ public final class Correlation {
                 rs.getObject("sbom", UUID.class),
                 node,
                 new Component(
-                    ref == null ? "node " + node : ref, purl, cpe, rs.getString("name"))));
+                    ref == null ? "node " + node : ref, purl, cpe, rs.getString("name"), digests)));
       }
     }
     return out;
@@ -196,12 +199,17 @@ public final class Correlation {
     List<String> vendors = new ArrayList<>();
     List<String> products = new ArrayList<>();
     List<UUID> anyCpe = new ArrayList<>();
+    List<UUID> digestSboms = new ArrayList<>();
+    List<String> digests = new ArrayList<>();
     partial.forEach(
         (sbom, keys) -> {
           for (String k : keys) {
             if (k.startsWith("purl:")) {
               purlSboms.add(sbom);
               bases.add(k.substring("purl:".length()));
+            } else if (k.startsWith("hash:")) {
+              digestSboms.add(sbom);
+              digests.add(k.substring("hash:".length()));
             } else if (k.equals(MatchKeys.ANY_CPE)) {
               anyCpe.add(sbom);
             } else if (k.startsWith("cpe:")) {
@@ -234,6 +242,16 @@ public final class Correlation {
         ps.setArray(1, c.createArrayOf("uuid", cpeSboms.toArray()));
         ps.setArray(2, c.createArrayOf("text", vendors.toArray()));
         ps.setArray(3, c.createArrayOf("text", products.toArray()));
+        pairs(ps, seen, sboms, nodes);
+      }
+    }
+    if (!digestSboms.isEmpty()) {
+      try (PreparedStatement ps =
+          c.prepareStatement(
+              "SELECT DISTINCT h.sbom, h.node FROM unnest(?::uuid[], ?::text[]) AS t (sbom, digest)"
+                  + " JOIN sbom_package_hash h ON h.digest = t.digest AND h.sbom = t.sbom")) {
+        ps.setArray(1, c.createArrayOf("uuid", digestSboms.toArray()));
+        ps.setArray(2, c.createArrayOf("text", digests.toArray()));
         pairs(ps, seen, sboms, nodes);
       }
     }

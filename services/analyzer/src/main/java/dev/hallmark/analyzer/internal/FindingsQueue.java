@@ -198,6 +198,9 @@ public final class FindingsQueue {
           "SELECT DISTINCT pp.sbom FROM analyzer_purl u JOIN sbom_package_purl pp"
               + " ON pp.purl = u.id WHERE u.base = ?";
       params.add(key.substring("purl:".length()));
+    } else if (key.startsWith("hash:")) {
+      sql = "SELECT DISTINCT sbom FROM sbom_package_hash WHERE digest = ?";
+      params.add(key.substring("hash:".length()));
     } else if (key.equals(dev.hallmark.core.findings.MatchKeys.ANY_CPE)) {
       sql = "SELECT DISTINCT sbom FROM sbom_package_cpe";
     } else if (key.startsWith("cpe:")) {

@@ -2,6 +2,7 @@ package dev.hallmark.analyzer.internal;
 
 import dev.hallmark.core.match.Cpe;
 import dev.hallmark.core.match.CpeException;
+import dev.hallmark.core.match.FileDigest;
 import dev.hallmark.core.match.PackageUrl;
 import dev.hallmark.core.match.PurlException;
 import dev.hallmark.core.sbom.License;
@@ -118,6 +119,7 @@ public final class SbomWriter implements SbomSink {
     CopyRows rows =
         new CopyRows(
             "sbom_package", "sbom, node, ref, kind, pkg_group, name, version, supplier, licenses");
+    CopyRows hashRows = new CopyRows("sbom_package_hash", "sbom, node, digest");
     for (SbomPackage p : packages) {
       int node = nodes++;
       rows.add(sbom)
@@ -152,12 +154,24 @@ public final class SbomWriter implements SbomSink {
           warnings.add("package " + label(p) + ": CPE " + raw + " ignored: " + e.getMessage());
         }
       }
+      java.util.Set<String> digests = new java.util.LinkedHashSet<>();
+      for (dev.hallmark.core.sbom.Hash h : p.hashes()) {
+        try {
+          digests.add(FileDigest.of(h.algorithm(), h.value()).toString());
+        } catch (IllegalArgumentException e) {
+          warnings.add("package " + label(p) + ": hash ignored: " + e.getMessage());
+        }
+      }
+      for (String d : digests) {
+        hashRows.add(sbom).add(node).add(d).endRow();
+      }
       purlsByNode.put(node, purls);
       cpesByNode.put(node, cpes);
       allPurls.addAll(purls);
       allCpes.addAll(cpes);
     }
     rows.send(connection);
+    hashRows.send(connection);
     packages.clear();
     Map<String, Long> purlIds = identities.purls(allPurls);
     Map<String, Long> cpeIds = identities.cpes(allCpes);

@@ -1,6 +1,7 @@
 package dev.hallmark.core.findings.internal;
 
 import dev.hallmark.core.match.Cpe;
+import dev.hallmark.core.match.FileDigest;
 import dev.hallmark.core.match.PackageUrl;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,20 +10,25 @@ import java.util.Map;
 
 /**
  * The components of one correlation, indexed so that an advisory statement looks only at the
- * components it can concern: by package URL without version and qualifiers, and by CPE vendor and
- * product (a statement whose CPE leaves either open looks at every component with a CPE).
+ * components it can concern: by package URL without version and qualifiers, by file digest, and by
+ * CPE vendor and product (a statement whose CPE leaves either open looks at every component with a
+ * CPE).
  */
 public final class ComponentIndex {
   private final List<Parsed> all;
   private final Map<String, List<Parsed>> byBase = new HashMap<>();
   private final Map<String, List<Parsed>> byVendorProduct = new HashMap<>();
   private final List<Parsed> withCpe = new ArrayList<>();
+  private final Map<FileDigest, List<Parsed>> byDigest = new HashMap<>();
 
   public ComponentIndex(List<Parsed> components) {
     this.all = List.copyOf(components);
     for (Parsed p : all) {
       if (p.purl() != null) {
         byBase.computeIfAbsent(p.purl().base().toString(), k -> new ArrayList<>()).add(p);
+      }
+      for (FileDigest d : p.digests()) {
+        byDigest.computeIfAbsent(d, k -> new ArrayList<>()).add(p);
       }
       if (p.cpe() != null) {
         withCpe.add(p);
@@ -49,6 +55,11 @@ public final class ComponentIndex {
     return concrete
         ? byVendorProduct.getOrDefault(cpe.vendor() + ":" + cpe.product(), List.of())
         : withCpe;
+  }
+
+  /** The components with this file digest. */
+  public List<Parsed> byDigest(FileDigest digest) {
+    return byDigest.getOrDefault(digest, List.of());
   }
 
   private static boolean concrete(String value) {

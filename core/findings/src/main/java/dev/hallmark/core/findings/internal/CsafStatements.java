@@ -12,6 +12,7 @@ import dev.hallmark.core.findings.VendorProfile;
 import dev.hallmark.core.match.Cpe;
 import dev.hallmark.core.match.CpeException;
 import dev.hallmark.core.match.CpeRelation;
+import dev.hallmark.core.match.FileDigest;
 import dev.hallmark.core.match.PackageUrl;
 import dev.hallmark.core.match.PurlException;
 import dev.hallmark.core.match.VersionScheme;
@@ -82,9 +83,16 @@ public final class CsafStatements {
     return out;
   }
 
-  /** The components a resolved product can concern, by its package URL or CPE. */
+  /** The components a resolved product can concern, by its package URL, CPE or file digests. */
   private static List<Parsed> candidates(Resolved r, ComponentIndex components) {
     List<Parsed> out = new ArrayList<>();
+    for (FileDigest d : digests(r.component())) {
+      for (Parsed p : components.byDigest(d)) {
+        if (!out.contains(p)) {
+          out.add(p);
+        }
+      }
+    }
     if (r.component().purl() != null) {
       try {
         out.addAll(components.byBase(PackageUrl.parse(r.component().purl())));
@@ -129,6 +137,13 @@ public final class CsafStatements {
             + (r.context() == null
                 ? ""
                 : " (" + r.component().productId() + " in " + r.context() + ")");
+    // a file digest names exactly one file: the strongest identity there is
+    for (FileDigest d : digests(r.component())) {
+      if (c.digests().contains(d)) {
+        return Optional.of(
+            new Evidence(a.id(), "hash", d.toString(), "this file", "none", statement));
+      }
+    }
     if (r.component().purl() != null && c.purl() != null) {
       PackageUrl product;
       try {
@@ -227,6 +242,22 @@ public final class CsafStatements {
       }
     }
     return Optional.empty();
+  }
+
+  /** A product's file hashes as digests (unusable ones are skipped). */
+  public static List<FileDigest> digests(CsafProduct product) {
+    List<FileDigest> out = new ArrayList<>();
+    for (CsafProduct.FileHash h : product.hashes()) {
+      try {
+        FileDigest d = FileDigest.of(h.algorithm(), h.value());
+        if (!out.contains(d)) {
+          out.add(d);
+        }
+      } catch (IllegalArgumentException e) {
+        // not a usable digest: the product's other identities may still match
+      }
+    }
+    return out;
   }
 
   private static FindingStatus map(ProductStatus s) {
