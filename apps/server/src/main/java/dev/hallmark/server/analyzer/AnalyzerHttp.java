@@ -14,7 +14,6 @@ import dev.hallmark.analyzer.AnalyzerException;
 import dev.hallmark.analyzer.BadQueryException;
 import dev.hallmark.analyzer.Document;
 import dev.hallmark.analyzer.DocumentKind;
-import dev.hallmark.analyzer.Findings;
 import dev.hallmark.analyzer.FindingsWorker;
 import dev.hallmark.analyzer.IngestResult;
 import dev.hallmark.analyzer.ListQuery;
@@ -28,35 +27,25 @@ import dev.hallmark.server.http.JsonBodies;
 import dev.hallmark.server.http.NotFoundException;
 import dev.hallmark.server.http.Problem;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * The analyzer's REST API under {@code /api/v2/} (trustify's shapes): upload SBOMs and advisories
  * as raw bodies (format sniffed or named by {@code format}, labels as {@code labels.<key>=value}),
  * list them with {@code q}/{@code sort}/{@code offset}/{@code limit}, get, download, delete, an
- * SBOM's packages, SBOMs by package, vulnerabilities; an SBOM's findings, a vulnerability with the
- * SBOMs it concerns, purls analysed on the fly, the findings queue's status. Uploads may be up to
- * {@code maxUploadBytes}; every refusal is a problem+json 4xx naming the problem. Uploads are
- * counted in {@code hallmark.analyzer.uploads} by kind and outcome.
+ * SBOM's packages, related elements and SBOMs by package, labels, vulnerabilities; the findings
+ * routes are {@link FindingsHttp}'s. Uploads may be up to {@code maxUploadBytes}; every refusal is
+ * a problem+json 4xx naming the problem. Uploads are counted in {@code hallmark.analyzer.uploads}
+ * by kind and outcome.
  */
 public final class AnalyzerHttp {
   private static final String LABEL_PREFIX = "labels.";
 
   /** A label edit body: at most {@code Analyzer}'s 64 labels of 256-character keys and values. */
   private static final long MAX_LABEL_BODY = 64 * 1024;
-
-  /** Body limit of {@code /vulnerability/analyze}: room for {@link Findings#MAX_PURLS} purls. */
-  static final int MAX_ANALYZE_BYTES = 8 << 20;
-
-  private static final Set<String> STATUSES =
-      Set.of("affected", "not_affected", "fixed", "under_investigation");
 
   private final Analyzer analyzer;
   private final FindingsWorker queue;
@@ -129,81 +118,7 @@ public final class AnalyzerHttp {
                             AnalyzerJson.page(
                                 analyzer.vulnerabilities(query(ctx)),
                                 AnalyzerJson::vulnerability))));
-    host.route()
-        .get("/api/v2/sbom/{id}/advisory")
-        .build((ctx, req) -> blocking.run(ctx, () -> sbomFindings(ctx, ctx.pathParam("id"))));
-    host.route()
-        .get("/api/v2/vulnerability/{id}")
-        .build((ctx, req) -> blocking.run(ctx, () -> vulnerability(ctx, ctx.pathParam("id"))));
-    host.route()
-        .post("/api/v2/vulnerability/analyze")
-        .maxRequestLength(MAX_ANALYZE_BYTES)
-        .build((ctx, req) -> blocking.withBody(ctx, req, this::analyze));
-    host.route()
-        .get("/api/v2/analysis/status")
-        .build(
-            (ctx, req) ->
-                blocking.run(
-                    ctx,
-                    () -> JsonBodies.response(HttpStatus.OK, AnalyzerJson.status(queue.status()))));
-  }
-
-  private HttpResponse sbomFindings(ServiceRequestContext ctx, String id) throws Exception {
-    return JsonBodies.response(
-        HttpStatus.OK,
-        AnalyzerJson.page(
-            analyzer
-                .findings()
-                .ofSbom(id, query(ctx))
-                .orElseThrow(() -> notFound(DocumentKind.SBOM, id)),
-            AnalyzerJson::finding));
-  }
-
-  private HttpResponse vulnerability(ServiceRequestContext ctx, String id) throws Exception {
-    Set<String> statuses = new TreeSet<>();
-    for (String list : ctx.queryParams().getAll("status")) {
-      for (String s : list.split(",")) {
-        String status = s.strip().toLowerCase(Locale.ROOT);
-        if (!STATUSES.contains(status)) {
-          throw new BadRequestException(
-              "status must be one of " + new TreeSet<>(STATUSES) + ", not '" + s.strip() + "'");
-        }
-        statuses.add(status);
-      }
-    }
-    ListQuery page = query(ctx);
-    return JsonBodies.response(
-        HttpStatus.OK,
-        AnalyzerJson.vulnerability(
-            analyzer
-                .findings()
-                .vulnerability(id, statuses, page.offset(), page.limit())
-                .orElseThrow(() -> new NotFoundException("no vulnerability " + id))));
-  }
-
-  private HttpResponse analyze(AggregatedHttpRequest agg) throws Exception {
-    String shape = "a JSON object {\"purls\": [\"pkg:...\", ...]}";
-    JsonNode body = JsonBodies.read(agg, shape);
-    if (!body.isObject() || !body.path("purls").isArray()) {
-      throw new BadRequestException("the body must be " + shape);
-    }
-    JsonNode purls = body.get("purls");
-    if (purls.size() > Findings.MAX_PURLS) {
-      return new Problem(
-              HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-              "Too many purls",
-              "at most " + Findings.MAX_PURLS + " purls per request, not " + purls.size())
-          .toResponse();
-    }
-    List<String> list = new ArrayList<>();
-    for (JsonNode p : purls) {
-      if (!p.isTextual()) {
-        throw new BadRequestException("purls must be strings, not " + p.getNodeType());
-      }
-      list.add(p.asText());
-    }
-    return JsonBodies.response(
-        HttpStatus.OK, AnalyzerJson.analysis(analyzer.findings().analyze(list)));
+    new FindingsHttp(analyzer, queue, blocking).mount(host);
   }
 
   private HttpResponse upload(
@@ -401,11 +316,11 @@ public final class AnalyzerHttp {
     return analyzer.get(id).filter(d -> d.kind() == kind).orElseThrow(() -> notFound(kind, id));
   }
 
-  private static NotFoundException notFound(DocumentKind kind, String id) {
+  static NotFoundException notFound(DocumentKind kind, String id) {
     return new NotFoundException("no " + kind.value() + " " + id);
   }
 
-  private static ListQuery query(ServiceRequestContext ctx) {
+  static ListQuery query(ServiceRequestContext ctx) {
     try {
       return new ListQuery(
           ctx.queryParam("q"), ctx.queryParam("sort"), number(ctx, "offset"), number(ctx, "limit"));
