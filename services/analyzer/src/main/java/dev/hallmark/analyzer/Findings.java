@@ -43,13 +43,12 @@ public final class Findings {
    */
   public Optional<Page<SbomFinding>> ofSbom(String sbomKey, ListQuery query)
       throws BadQueryException, AnalyzerException {
-    Optional<Document> sbom = analyzer.get(sbomKey);
-    if (sbom.isEmpty() || sbom.get().kind() != DocumentKind.SBOM) {
+    Optional<UUID> id = analyzer.sbomId(sbomKey);
+    if (id.isEmpty()) {
       return Optional.empty();
     }
-    UUID id = UUID.fromString(sbom.get().id().substring("urn:uuid:".length()));
     try (Connection c = analyzer.dataSource().getConnection()) {
-      return Optional.of(FindingReads.ofSbom(c, id, query));
+      return Optional.of(FindingReads.ofSbom(c, id.get(), query));
     } catch (SQLException e) {
       throw new AnalyzerException("cannot read findings: " + e.getMessage(), e);
     }

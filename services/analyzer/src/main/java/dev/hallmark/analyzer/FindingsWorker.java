@@ -230,7 +230,7 @@ public final class FindingsWorker implements AutoCloseable {
       for (Map.Entry<UUID, Advisory> e : parsed.entrySet()) {
         Set<String> keys = MatchKeys.of(e.getValue());
         FindingsQueue.writeAdvisory(c, e.getKey(), keys);
-        FindingsQueue.setRevised(c, e.getKey(), Analyzer.revised(e.getValue()));
+        FindingsQueue.setRevised(c, e.getKey(), Ingestion.revised(e.getValue()));
         all.addAll(keys);
       }
     }

@@ -105,4 +105,58 @@ public final class DocumentRows {
       throw new SQLException("cannot encode labels", e);
     }
   }
+
+  /**
+   * Deletes the document with key {@code k} and everything read from it, in the caller's
+   * transaction, queuing the findings work that causes (an advisory: its keys and those of its
+   * other versions; an SBOM: its findings go, under its findings lock). An SBOM's package, link and
+   * edge rows carry no foreign key (migration V2) and are deleted here explicitly; advisory rows go
+   * by cascade.
+   *
+   * @return the kind of the deleted document, or empty when there was none
+   */
+  public static Optional<DocumentKind> delete(Connection c, DocumentKey k) throws SQLException {
+    UUID id;
+    DocumentKind kind;
+    String documentId;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT id, kind, document_id FROM analyzer_document WHERE "
+                + k.column()
+                + " = ? FOR UPDATE")) {
+      ps.setObject(1, k.value());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        id = rs.getObject(1, UUID.class);
+        kind = DocumentKind.valueOf(rs.getString(2).toUpperCase(java.util.Locale.ROOT));
+        documentId = rs.getString(3);
+      }
+    }
+    if (kind == DocumentKind.ADVISORY) {
+      // its keys, and those of its other versions (one of which may become current)
+      FindingsQueue.enqueueKeys(c, FindingsQueue.keysOfVersions(c, documentId));
+    } else {
+      FindingsQueue.lockSboms(c, List.of(id));
+    }
+    try (PreparedStatement ps = c.prepareStatement("DELETE FROM analyzer_document WHERE id = ?")) {
+      ps.setObject(1, id);
+      ps.executeUpdate();
+    }
+    for (String table :
+        List.of(
+            "sbom_package_purl",
+            "sbom_package_cpe",
+            "sbom_package_hash",
+            "sbom_relationship",
+            "sbom_package",
+            "sbom_finding")) {
+      try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE sbom = ?")) {
+        ps.setObject(1, id);
+        ps.executeUpdate();
+      }
+    }
+    return Optional.of(kind);
+  }
 }

@@ -43,6 +43,46 @@ public final class FindingsQueue {
     }
   }
 
+  /**
+   * Records {@code settings} as those stored findings are computed with and, when they differ from
+   * the recorded ones ({@code defaults} when none are), queues every SBOM; in the caller's
+   * transaction. Processes starting at once serialise on an advisory lock, so one change is
+   * recorded once.
+   *
+   * @return whether the settings changed
+   */
+  public static boolean adoptSettings(Connection c, String settings, String defaults)
+      throws SQLException {
+    String recorded;
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "SELECT pg_advisory_xact_lock(?), (SELECT value FROM analyzer_setting WHERE name ="
+                + " 'correlation')")) {
+      ps.setLong(1, 0x484d4353L); // 'HMCS'
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        recorded = rs.getString(2);
+      }
+    }
+    if (settings.equals(recorded == null ? defaults : recorded)) {
+      return false;
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO analyzer_setting (name, value) VALUES ('correlation', ?)"
+                + " ON CONFLICT (name) DO UPDATE SET value = excluded.value")) {
+      ps.setString(1, settings);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps =
+        c.prepareStatement(
+            "INSERT INTO finding_work (sbom) SELECT id FROM analyzer_document WHERE kind = 'sbom'"
+                + " ORDER BY id")) {
+      ps.executeUpdate();
+    }
+    return true;
+  }
+
   /** Asks for every package having one of {@code keys}, in any SBOM, to be correlated. */
   public static void enqueueKeys(Connection c, Collection<String> keys) throws SQLException {
     if (keys.isEmpty()) {

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Reading, locking and rewriting a document's labels, and listing the labels in use. */
 public final class LabelRows {
@@ -43,6 +44,23 @@ public final class LabelRows {
         }
       }
     }
+  }
+
+  /**
+   * The labels after an edit: {@code merge} false gives {@code labels}; true merges them into
+   * {@code current}, a null value removing that key.
+   */
+  public static Map<String, String> edited(
+      Map<String, String> current, Map<String, String> labels, boolean merge) {
+    Map<String, String> next = new TreeMap<>(merge ? current : Map.of());
+    for (Map.Entry<String, String> e : labels.entrySet()) {
+      if (e.getValue() == null) {
+        next.remove(e.getKey());
+      } else {
+        next.put(e.getKey(), e.getValue());
+      }
+    }
+    return next;
   }
 
   /** Rewrites the labels of the (locked) document. */

@@ -11,10 +11,13 @@ import dev.hallmark.analyzer.Edge;
 import dev.hallmark.analyzer.ListQuery;
 import dev.hallmark.analyzer.Package;
 import dev.hallmark.analyzer.Page;
-import dev.hallmark.analyzer.Related;
 import dev.hallmark.analyzer.Vulnerability;
 import dev.hallmark.analyzer.internal.QueryLanguage.Field;
 import dev.hallmark.analyzer.internal.QueryLanguage.Type;
+import dev.hallmark.core.match.Cpe;
+import dev.hallmark.core.match.CpeException;
+import dev.hallmark.core.match.PackageUrl;
+import dev.hallmark.core.match.PurlException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -66,18 +69,6 @@ public final class Lists {
           "to_name", new Field("to_name", Type.TEXT),
           "seq", new Field("seq", Type.NUMBER));
 
-  /** Queryable and sortable fields of related elements. */
-  public static final Map<String, Field> RELATED_FIELDS =
-      Map.of(
-          "relationship", new Field("relationship", Type.TEXT),
-          "ref", new Field("target", Type.TEXT),
-          "name", new Field("name", Type.TEXT),
-          "version", new Field("version", Type.TEXT),
-          "kind", new Field("kind", Type.TEXT),
-          "purl", new Field("array_to_string(purls, ' ')", Type.TEXT),
-          "cpe", new Field("array_to_string(cpes, ' ')", Type.TEXT),
-          "seq", new Field("seq", Type.NUMBER));
-
   /** Queryable and sortable fields of vulnerabilities. */
   public static final Map<String, Field> VULNERABILITY_FIELDS =
       Map.of(
@@ -95,18 +86,11 @@ public final class Lists {
   private static final QueryLanguage EDGES =
       new QueryLanguage(
           EDGE_FIELDS, List.of("from_ref", "to_ref", "from_name", "to_name"), null, "seq", "seq");
-  private static final QueryLanguage RELATED =
-      new QueryLanguage(
-          RELATED_FIELDS,
-          List.of("target", "name", "array_to_string(purls, ' ')"),
-          null,
-          "seq",
-          "seq");
   private static final QueryLanguage VULNERABILITIES =
       new QueryLanguage(VULNERABILITY_FIELDS, List.of("id", "title"), null, "id", "id");
 
   /** A package row {@code p} with its purls and CPEs, as {@link #pkg} reads it. */
-  private static final String PACKAGE_COLUMNS =
+  static final String PACKAGE_COLUMNS =
       "p.node, p.ref, p.kind, p.pkg_group, p.name, p.version, p.supplier, p.licenses,"
           + " COALESCE((SELECT array_agg(u.purl ORDER BY u.purl) FROM sbom_package_purl pp"
           + " JOIN analyzer_purl u ON u.id = pp.purl WHERE pp.sbom = p.sbom AND pp.node ="
@@ -125,6 +109,54 @@ public final class Lists {
       DataSource ds, ObjectMapper mapper, DocumentKind kind, ListQuery query)
       throws BadQueryException, AnalyzerException {
     return documentsWhere(ds, mapper, kind, "TRUE", List.of(), query);
+  }
+
+  /** SBOMs containing a package, as {@link dev.hallmark.analyzer.Analyzer#sbomsByPackage}. */
+  public static Page<Document> sbomsByPackage(
+      DataSource dataSource, ObjectMapper mapper, String purlOrCpe, ListQuery query)
+      throws BadQueryException, AnalyzerException {
+    String condition;
+    String value;
+    if (purlOrCpe.startsWith("pkg:")) {
+      PackageUrl purl;
+      try {
+        purl = PackageUrl.parse(purlOrCpe);
+      } catch (PurlException | IllegalArgumentException e) {
+        throw new BadQueryException("not a valid purl: " + e.getMessage());
+      }
+      String column =
+          purl.version() == null
+              ? "base"
+              : purl.qualifiers().isEmpty() && purl.subpath() == null ? "versioned" : "purl";
+      condition =
+          "id IN (SELECT pp.sbom FROM sbom_package_purl pp JOIN analyzer_purl u ON u.id = pp.purl"
+              + " WHERE u."
+              + column
+              + " = ?)";
+      value =
+          column.equals("base")
+              ? purl.base().toString()
+              : column.equals("versioned") ? Identities.versioned(purl) : purl.toString();
+    } else {
+      Cpe cpe;
+      try {
+        cpe = Cpe.parse(purlOrCpe);
+      } catch (CpeException | IllegalArgumentException e) {
+        throw new BadQueryException("not a valid purl or CPE: " + e.getMessage());
+      }
+      String match =
+          cpe.version().equals(Cpe.ANY) ? "c.vendor || ':' || c.product = ?" : "c.cpe = ?";
+      condition =
+          "id IN (SELECT pc.sbom FROM sbom_package_cpe pc JOIN analyzer_cpe c ON c.id = pc.cpe"
+              + " WHERE "
+              + match
+              + ")";
+      value =
+          cpe.version().equals(Cpe.ANY)
+              ? cpe.vendor() + ":" + cpe.product()
+              : cpe.toFormattedString();
+    }
+    return documentsWhere(dataSource, mapper, DocumentKind.SBOM, condition, List.of(value), query);
   }
 
   /** Documents of {@code kind} that also meet {@code condition} (with its parameters). */
@@ -180,74 +212,6 @@ public final class Lists {
       return Pages.run(c, select, List.of(sbom), sql, query, rs -> pkg(rs));
     } catch (SQLException e) {
       throw new AnalyzerException("cannot list packages: " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * The elements related to {@code reference} in one SBOM, one hop: with {@code which} LEFT what it
-   * points to, with RIGHT what points to it; a null {@code reference} answers the document's roots
-   * (what it says it describes, else the packages no relationship points to). {@code type} (or null
-   * for all) matches relationship types case-insensitively, ignoring underscores, so {@code
-   * depends_on} finds SPDX {@code DEPENDS_ON} and CycloneDX {@code dependsOn}.
-   */
-  public static Page<Related> related(
-      DataSource ds, UUID sbom, String reference, Related.Which which, String type, ListQuery query)
-      throws BadQueryException, AnalyzerException {
-    QueryLanguage.Sql sql = RELATED.compile(query);
-    String lateral =
-        " LEFT JOIN LATERAL (SELECT "
-            + PACKAGE_COLUMNS
-            + " FROM sbom_package p WHERE p.sbom = ? AND (p.ref = t.target OR p.node = t.node)"
-            + " ORDER BY p.node LIMIT 1) p ON TRUE";
-    String select;
-    List<Object> fixed = new ArrayList<>();
-    if (reference != null) {
-      String side = which == Related.Which.LEFT ? "from_ref" : "to_ref";
-      String other = which == Related.Which.LEFT ? "to_ref" : "from_ref";
-      select =
-          "SELECT t.seq, t.relationship, t.target, p.* FROM (SELECT r.seq, r.type AS relationship,"
-              + " r."
-              + other
-              + " AS target, NULL::int AS node FROM sbom_relationship r WHERE r.sbom = ? AND r."
-              + side
-              + " = ?"
-              + (type != null ? " AND lower(replace(r.type, '_', '')) = ?" : "")
-              + ") t"
-              + lateral;
-      fixed.add(sbom);
-      fixed.add(reference);
-      if (type != null) {
-        fixed.add(type.replace("_", "").toLowerCase(java.util.Locale.ROOT));
-      }
-      fixed.add(sbom);
-    } else {
-      // the stated roots; without any, the packages nothing points to
-      select =
-          "SELECT t.seq, t.relationship, t.target, p.* FROM (SELECT (r.ord - 1)::int AS seq,"
-              + " 'DESCRIBES' AS relationship, r.ref AS target, NULL::int AS node FROM"
-              + " analyzer_document d,"
-              + " unnest(d.describes) WITH ORDINALITY AS r(ref, ord) WHERE d.id = ?"
-              + " UNION ALL SELECT q.node, 'ROOT', COALESCE(q.ref, ''), q.node FROM sbom_package q"
-              + " WHERE q.sbom = ? AND NOT EXISTS (SELECT 1 FROM analyzer_document d WHERE"
-              + " d.id = ? AND cardinality(d.describes) > 0) AND NOT EXISTS (SELECT 1 FROM"
-              + " sbom_relationship r WHERE r.sbom = q.sbom AND r.to_ref = q.ref)) t"
-              + lateral;
-      fixed.addAll(List.of(sbom, sbom, sbom, sbom));
-    }
-    try (Connection c = ds.getConnection()) {
-      return Pages.run(
-          c,
-          select,
-          fixed,
-          sql,
-          query,
-          rs ->
-              new Related(
-                  rs.getString("relationship"),
-                  rs.getString("target"),
-                  rs.getString("name") == null ? null : pkg(rs)));
-    } catch (SQLException e) {
-      throw new AnalyzerException("cannot list related elements: " + e.getMessage(), e);
     }
   }
 
@@ -312,7 +276,7 @@ public final class Lists {
     return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
   }
 
-  private static Package pkg(ResultSet rs) throws SQLException {
+  static Package pkg(ResultSet rs) throws SQLException {
     return new Package(
         rs.getInt("node"),
         rs.getString("ref"),

@@ -5,6 +5,7 @@ import dev.hallmark.core.match.CpeException;
 import dev.hallmark.core.match.FileDigest;
 import dev.hallmark.core.match.PackageUrl;
 import dev.hallmark.core.match.PurlException;
+import dev.hallmark.core.sbom.Hash;
 import dev.hallmark.core.sbom.License;
 import dev.hallmark.core.sbom.Relationship;
 import dev.hallmark.core.sbom.SbomPackage;
@@ -13,8 +14,10 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -154,8 +157,8 @@ public final class SbomWriter implements SbomSink {
           warnings.add("package " + label(p) + ": CPE " + raw + " ignored: " + e.getMessage());
         }
       }
-      java.util.Set<String> digests = new java.util.LinkedHashSet<>();
-      for (dev.hallmark.core.sbom.Hash h : p.hashes()) {
+      Set<String> digests = new LinkedHashSet<>();
+      for (Hash h : p.hashes()) {
         try {
           digests.add(FileDigest.of(h.algorithm(), h.value()).toString());
         } catch (IllegalArgumentException e) {

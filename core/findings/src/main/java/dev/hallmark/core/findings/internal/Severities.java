@@ -7,7 +7,9 @@ import dev.hallmark.core.advisory.Score;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import us.springett.cvss.Cvss;
 import us.springett.cvss.CvssV2;
 import us.springett.cvss.CvssV4;
@@ -48,31 +50,50 @@ public final class Severities {
           ? s
           : new Score(s.type(), s.version(), s.vector(), null, word, s.products(), s.source());
     }
-    Cvss cvss;
-    try {
-      cvss = Cvss.fromVector(s.vector().strip());
-    } catch (RuntimeException e) {
-      return s; // not a CVSS vector (OSV "Ubuntu" priorities, text)
+    Scored scored = SCORED.get(s.vector());
+    if (scored == null) {
+      scored = score(s.vector());
+      if (SCORED.size() >= MAX_SCORED) {
+        SCORED.clear(); // advisories repeat a few thousand vectors at most; a rare reset is fine
+      }
+      SCORED.put(s.vector(), scored);
     }
-    if (cvss == null) {
+    if (scored == Scored.NONE) {
       return s;
     }
-    double base;
-    try {
-      base = cvss.calculateScore().getBaseScore();
-    } catch (RuntimeException e) {
-      return s;
-    }
-    String version =
-        cvss instanceof CvssV4 ? "4.0" : cvss instanceof CvssV2 ? "2.0" : versionOf(s.vector());
     return new Score(
         s.type(),
-        s.version() != null ? s.version() : version,
+        s.version() != null ? s.version() : scored.version(),
         s.vector(),
-        base,
+        scored.base(),
         s.severity(),
         s.products(),
         s.source());
+  }
+
+  /** A vector's base score and CVSS version; {@link #NONE} when it is not a CVSS vector. */
+  private record Scored(double base, String version) {
+    static final Scored NONE = new Scored(-1, null);
+  }
+
+  private static final int MAX_SCORED = 4096;
+
+  /** Vectors scored so far: correlation meets the same advisories' vectors again and again. */
+  private static final Map<String, Scored> SCORED = new ConcurrentHashMap<>();
+
+  private static Scored score(String vector) {
+    Cvss cvss;
+    try {
+      cvss = Cvss.fromVector(vector.strip());
+      if (cvss == null) {
+        return Scored.NONE;
+      }
+      return new Scored(
+          cvss.calculateScore().getBaseScore(),
+          cvss instanceof CvssV4 ? "4.0" : cvss instanceof CvssV2 ? "2.0" : versionOf(vector));
+    } catch (RuntimeException e) {
+      return Scored.NONE; // not a CVSS vector (OSV "Ubuntu" priorities, text)
+    }
   }
 
   private static final List<String> WORDS =
