@@ -164,7 +164,8 @@ public final class AnalyzerIngestBench implements Callable<Integer> {
         largePackages, doc.length, millis, Runtime.getRuntime().maxMemory() >> 20);
   }
 
-  private static HikariDataSource pool(String url, String user, int size) {
+  /** A pool over {@code url} set up as the server's is (JDBC batches as multi-row INSERTs). */
+  static HikariDataSource pool(String url, String user, int size) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(url);
     config.setUsername(user);
@@ -173,7 +174,8 @@ public final class AnalyzerIngestBench implements Callable<Integer> {
     return new HikariDataSource(config);
   }
 
-  private static byte[] spdx(long seed, int packages) throws IOException {
+  /** The synthetic SPDX 2.3 document of {@code seed} with {@code packages} packages. */
+  static byte[] spdx(long seed, int packages) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     new SyntheticCorpus(seed).writeSpdx(out, packages);
     return out.toByteArray();
