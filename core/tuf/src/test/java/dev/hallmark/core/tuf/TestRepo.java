@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -150,6 +151,22 @@ final class TestRepo implements AutoCloseable {
 
   void write(String path, byte[] bytes) throws IOException {
     Files.write(repoDir.resolve(path), bytes);
+  }
+
+  /**
+   * Serves a new timestamp, one version above the writer's, valid for a day, listing {@code
+   * snapshot} (signed with the timestamp key: for serving a snapshot the writer did not make).
+   */
+  void serveTimestamp(MetaFile snapshot) throws Exception {
+    Timestamp current = writer.timestamp().signed();
+    serve(
+        Metadata.of(
+                new Timestamp(
+                    "1.0",
+                    current.version() + 1,
+                    clock.instant().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS),
+                    snapshot))
+            .sign(timestamp1));
   }
 
   /** Serves {@code md} as the file its role and version name. */
