@@ -3,7 +3,6 @@ package dev.hallmark.importer.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.hallmark.importer.Importer;
 import dev.hallmark.importer.ImporterException;
 import dev.hallmark.importer.ImporterExistsException;
@@ -269,7 +268,7 @@ public final class ImporterStore {
           s.setInt(8, report.failed());
           s.setInt(9, report.skipped());
           s.setString(10, report.error().orElse(null));
-          s.setString(11, messages(report.messages()));
+          s.setString(11, ReportRows.encode(report.messages()));
           try (ResultSet r = s.executeQuery()) {
             r.next();
             id = r.getLong(1);
@@ -312,35 +311,8 @@ public final class ImporterStore {
 
   /** Reports, newest first. */
   public List<RunReport> reports(String name, int offset, int limit) throws ImporterException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s =
-            c.prepareStatement(
-                "SELECT id, started, finished, outcome, stored, duplicate, rejected, failed,"
-                    + " skipped, error, messages::text FROM importer_report WHERE importer = ?"
-                    + " ORDER BY id DESC OFFSET ? LIMIT ?")) {
-      s.setString(1, name);
-      s.setInt(2, offset);
-      s.setInt(3, limit);
-      List<RunReport> reports = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          reports.add(
-              new RunReport(
-                  r.getLong(1),
-                  name,
-                  r.getTimestamp(2).toInstant(),
-                  r.getTimestamp(3).toInstant(),
-                  RunReport.Outcome.valueOf(r.getString(4).toUpperCase(java.util.Locale.ROOT)),
-                  r.getInt(5),
-                  r.getInt(6),
-                  r.getInt(7),
-                  r.getInt(8),
-                  r.getInt(9),
-                  Optional.ofNullable(r.getString(10)),
-                  messages(r.getString(11))));
-        }
-      }
-      return reports;
+    try (Connection c = dataSource.getConnection()) {
+      return ReportRows.read(c, name, offset, limit);
     } catch (SQLException e) {
       throw failure("read reports of importer " + name, e);
     }
@@ -394,34 +366,6 @@ public final class ImporterStore {
 
   private static Optional<Instant> instant(Timestamp t) {
     return t == null ? Optional.empty() : Optional.of(t.toInstant());
-  }
-
-  private static String messages(List<RunReport.Message> messages) {
-    ArrayNode array = JSON.createArrayNode();
-    for (RunReport.Message m : messages) {
-      array
-          .addObject()
-          .put("document", m.document())
-          .put("outcome", m.outcome())
-          .put("message", m.message());
-    }
-    return array.toString();
-  }
-
-  private static List<RunReport.Message> messages(String json) throws SQLException {
-    try {
-      List<RunReport.Message> list = new ArrayList<>();
-      for (JsonNode m : JSON.readTree(json)) {
-        list.add(
-            new RunReport.Message(
-                m.path("document").asText(),
-                m.path("outcome").asText(),
-                m.path("message").asText()));
-      }
-      return list;
-    } catch (JsonProcessingException e) {
-      throw new SQLException("stored report messages are not JSON", e);
-    }
   }
 
   private static ImporterException failure(String what, SQLException e) {
