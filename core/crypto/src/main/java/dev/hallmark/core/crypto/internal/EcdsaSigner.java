@@ -4,25 +4,44 @@ import dev.hallmark.core.crypto.KeyDetails;
 import dev.hallmark.core.crypto.Signer;
 import java.math.BigInteger;
 import java.security.PublicKey;
-import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.digests.SHA384Digest;
-import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
-import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.math.ec.ECMultiplier;
+import org.bouncycastle.math.ec.ECPoint;
+import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
-/** Deterministic (RFC 6979) ECDSA signing producing DER signatures; thread-safe. */
+/**
+ * Deterministic (RFC 6979) ECDSA signing producing DER signatures; thread-safe. P-256 nonces are
+ * multiplied with {@link P256BaseMultiplier} (the signatures are the same as BouncyCastle's).
+ */
 public final class EcdsaSigner implements Signer {
   private final KeyDetails details;
   private final PublicKey publicKey;
   private final ECPrivateKeyParameters key;
+  private final ECMultiplier baseMultiplier;
 
   /** Creates a signer; {@code key} must match {@code publicKey} and {@code details}. */
   public EcdsaSigner(KeyDetails details, PublicKey publicKey, ECPrivateKeyParameters key) {
     this.details = details;
     this.publicKey = publicKey;
     this.key = key;
+    this.baseMultiplier = baseMultiplier(key);
+  }
+
+  /** P-256 keys sign with the shared windowed tables; other curves with BouncyCastle's comb. */
+  private static ECMultiplier baseMultiplier(ECPrivateKeyParameters key) {
+    ECPoint g = key.getParameters().getG();
+    ECPoint p256 = EcCurves.P256.domain().getG();
+    if (g.getCurve().equals(p256.getCurve()) && g.equals(p256)) {
+      return P256Tables.MULTIPLIER;
+    }
+    return new FixedPointCombMultiplier();
+  }
+
+  /** Built on first use: a server that never signs with P-256 never pays for the tables. */
+  private static final class P256Tables {
+    static final P256BaseMultiplier MULTIPLIER =
+        P256BaseMultiplier.forGenerator(EcCurves.P256.domain().getG());
   }
 
   @Override
@@ -46,20 +65,26 @@ public final class EcdsaSigner implements Signer {
       throw new IllegalArgumentException(
           "digest must have " + details.hashAlgorithm().length() + " bytes for " + details);
     }
-    ECDSASigner signer = new ECDSASigner(new HMacDSAKCalculator(kDigest()));
+    ECDSASigner signer =
+        new ECDSASigner(new Rfc6979Nonces(macAlgorithm())) {
+          @Override
+          protected ECMultiplier createBasePointMultiplier() {
+            return baseMultiplier;
+          }
+        };
     signer.init(true, key);
     BigInteger[] rs = signer.generateSignature(digest);
     return EcdsaDer.encode(rs[0], rs[1]);
   }
 
-  private Digest kDigest() {
+  private String macAlgorithm() {
     switch (details.hashAlgorithm()) {
       case SHA2_384:
-        return new SHA384Digest();
+        return "HmacSHA384";
       case SHA2_512:
-        return new SHA512Digest();
+        return "HmacSHA512";
       default:
-        return new SHA256Digest();
+        return "HmacSHA256";
     }
   }
 }
