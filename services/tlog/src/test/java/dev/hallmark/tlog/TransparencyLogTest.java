@@ -91,6 +91,33 @@ class TransparencyLogTest {
   }
 
   @Test
+  void searchKeysAreStoredVerbatim() throws Exception {
+    // Keys travel to PostgreSQL as text arrays: characters an array literal or COPY would need
+    // escaped, and the word NULL, must come back as they went in.
+    List<String> awkward =
+        List.of(
+            "email:a,b{c}\"d\"@example.com",
+            "uri:https://x.example/p?q=1\\2",
+            "NULL",
+            "email:tab\there\nnewline",
+            "email:ünïcødé@例え.jp",
+            "");
+    List<Appended> appended = new ArrayList<>();
+    for (int i = 0; i < awkward.size(); i++) {
+      appended.add(
+          log.append(body("awkward " + i), List.of(awkward.get(i), "sha256:shared"))
+              .get(10, TimeUnit.SECONDS));
+    }
+    for (int i = 0; i < awkward.size(); i++) {
+      assertThat(log.search(List.of(awkward.get(i)), false, 10))
+          .as("key %s", awkward.get(i))
+          .containsExactly(appended.get(i).index());
+    }
+    assertThat(log.search(List.of("sha256:shared"), false, 100)).hasSize(awkward.size());
+    assertThat(log.search(List.of("null"), false, 10)).isEmpty();
+  }
+
+  @Test
   void tilesAndBundlesRebuildTheSignedTree() throws Exception {
     int n = 256 * 3 + 17;
     List<CompletableFuture<Appended>> futures = new ArrayList<>();
