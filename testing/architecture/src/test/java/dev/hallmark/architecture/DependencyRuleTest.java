@@ -69,6 +69,7 @@ class DependencyRuleTest {
         .resideInAnyPackage(
             "java..",
             "javax.security..",
+            "javax.crypto..",
             "org.bouncycastle..",
             "com.fasterxml.jackson..",
             "dev.hallmark.core..")
