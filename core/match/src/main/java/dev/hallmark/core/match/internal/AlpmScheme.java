@@ -2,7 +2,6 @@ package dev.hallmark.core.match.internal;
 
 import dev.hallmark.core.match.VersionException;
 import dev.hallmark.core.match.VersionScheme;
-import java.math.BigInteger;
 
 /**
  * Arch Linux (pacman) ordering: {@code [epoch:]version[-pkgrel]}; epoch numerically, version with
@@ -18,36 +17,7 @@ public final class AlpmScheme implements VersionScheme {
 
   @Override
   public int compare(String a, String b) throws VersionException {
-    String[] x = split(a);
-    String[] y = split(b);
-    int c = new BigInteger(x[0]).compareTo(new BigInteger(y[0]));
-    if (c == 0) {
-      c = segments(x[1], y[1]);
-    }
-    if (c == 0 && x[2] != null && y[2] != null) {
-      c = segments(x[2], y[2]);
-    }
-    return Integer.signum(c);
-  }
-
-  private static String[] split(String v) throws VersionException {
-    if (v.isEmpty()) {
-      throw new VersionException("alpm version is empty");
-    }
-    String epoch = "0";
-    String rest = v;
-    int colon = v.indexOf(':');
-    if (colon >= 0) {
-      epoch = v.substring(0, colon);
-      rest = v.substring(colon + 1);
-      if (!SemVer.allDigits(epoch)) {
-        throw new VersionException("alpm version '" + v + "' has a non-numeric epoch");
-      }
-    }
-    int dash = rest.lastIndexOf('-');
-    return new String[] {
-      epoch, dash >= 0 ? rest.substring(0, dash) : rest, dash >= 0 ? rest.substring(dash + 1) : null
-    };
+    return Evr.compare(Evr.parse("alpm", a), Evr.parse("alpm", b), AlpmScheme::segments, true);
   }
 
   private static boolean letter(String s, int i) {

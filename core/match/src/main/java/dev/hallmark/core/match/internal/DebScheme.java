@@ -2,7 +2,6 @@ package dev.hallmark.core.match.internal;
 
 import dev.hallmark.core.match.VersionException;
 import dev.hallmark.core.match.VersionScheme;
-import java.math.BigInteger;
 
 /**
  * Debian (dpkg) ordering: {@code [epoch:]upstream[-revision]}, epoch numerically, then upstream and
@@ -17,45 +16,26 @@ public final class DebScheme implements VersionScheme {
 
   @Override
   public int compare(String a, String b) throws VersionException {
-    String[] x = split(a);
-    String[] y = split(b);
-    int c = new BigInteger(x[0]).compareTo(new BigInteger(y[0]));
-    if (c == 0) {
-      c = verrevcmp(x[1], y[1]);
-    }
-    if (c == 0) {
-      c = verrevcmp(x[2], y[2]);
-    }
-    return Integer.signum(c);
+    return Evr.compare(split(a), split(b), DebScheme::verrevcmp, false);
   }
 
-  private static String[] split(String v) throws VersionException {
+  /**
+   * Splits (surrounding blanks ignored) and checks dpkg's rules: starts with a digit, no odd
+   * characters.
+   */
+  private static Evr split(String v) throws VersionException {
     String s = v.strip();
-    if (s.isEmpty()) {
-      throw new VersionException("deb version is empty");
-    }
-    String epoch = "0";
-    int colon = s.indexOf(':');
-    if (colon >= 0) {
-      epoch = s.substring(0, colon);
-      s = s.substring(colon + 1);
-      if (!SemVer.allDigits(epoch)) {
-        throw new VersionException("deb version '" + v + "' has a non-numeric epoch");
-      }
-    }
-    int dash = s.lastIndexOf('-');
-    String upstream = dash >= 0 ? s.substring(0, dash) : s;
-    String revision = dash >= 0 ? s.substring(dash + 1) : "";
-    if (upstream.isEmpty() || !RpmScheme.digit(upstream.charAt(0))) {
+    Evr parts = Evr.parse("deb", s);
+    if (parts.version().isEmpty() || !RpmScheme.digit(parts.version().charAt(0))) {
       throw new VersionException("deb version '" + v + "' does not start with a digit");
     }
-    for (int i = 0; i < s.length(); i++) {
+    for (int i = s.indexOf(':') + 1; i < s.length(); i++) {
       char c = s.charAt(i);
       if (!(RpmScheme.alnum(c) || ".+-~:".indexOf(c) >= 0)) {
         throw new VersionException("deb version '" + v + "' has an invalid character '" + c + "'");
       }
     }
-    return new String[] {epoch, upstream, revision};
+    return parts;
   }
 
   private static int order(String s, int i) {

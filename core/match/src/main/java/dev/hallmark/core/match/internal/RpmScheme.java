@@ -2,7 +2,6 @@ package dev.hallmark.core.match.internal;
 
 import dev.hallmark.core.match.VersionException;
 import dev.hallmark.core.match.VersionScheme;
-import java.math.BigInteger;
 
 /**
  * RPM ordering: {@code [epoch:]version[-release]}, epoch (missing = 0) numerically, then version
@@ -17,40 +16,16 @@ public final class RpmScheme implements VersionScheme {
 
   @Override
   public int compare(String a, String b) throws VersionException {
-    String[] x = split(a);
-    String[] y = split(b);
-    int c = new BigInteger(x[0]).compareTo(new BigInteger(y[0]));
-    if (c == 0) {
-      c = rpmvercmp(x[1], y[1]);
-    }
-    if (c == 0) {
-      c = rpmvercmp(x[2], y[2]);
-    }
-    return Integer.signum(c);
+    return Evr.compare(split(a), split(b), RpmScheme::rpmvercmp, false);
   }
 
-  /** Splits into epoch, version and release (missing epoch "0", missing release ""). */
-  static String[] split(String evr) throws VersionException {
-    if (evr.isEmpty()) {
-      throw new VersionException("rpm version is empty");
-    }
-    String epoch = "0";
-    String rest = evr;
-    int colon = evr.indexOf(':');
-    if (colon >= 0) {
-      epoch = evr.substring(0, colon);
-      rest = evr.substring(colon + 1);
-      if (!SemVer.allDigits(epoch)) {
-        throw new VersionException("rpm version '" + evr + "' has a non-numeric epoch");
-      }
-    }
-    int dash = rest.lastIndexOf('-');
-    String version = dash >= 0 ? rest.substring(0, dash) : rest;
-    String release = dash >= 0 ? rest.substring(dash + 1) : "";
-    if (version.isEmpty()) {
+  /** Splits and checks: the version part must not be empty (a missing release is empty). */
+  static Evr split(String evr) throws VersionException {
+    Evr parts = Evr.parse("rpm", evr);
+    if (parts.version().isEmpty()) {
       throw new VersionException("rpm version '" + evr + "' has an empty version part");
     }
-    return new String[] {epoch, version, release};
+    return parts;
   }
 
   static boolean alnum(char c) {
