@@ -7,7 +7,6 @@ import java.security.PublicKey;
 import org.bouncycastle.crypto.params.ECPrivateKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.math.ec.ECMultiplier;
-import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 
 /**
@@ -30,9 +29,7 @@ public final class EcdsaSigner implements Signer {
 
   /** P-256 keys sign with the shared windowed tables; other curves with BouncyCastle's comb. */
   private static ECMultiplier baseMultiplier(ECPrivateKeyParameters key) {
-    ECPoint g = key.getParameters().getG();
-    ECPoint p256 = EcCurves.P256.domain().getG();
-    if (g.getCurve().equals(p256.getCurve()) && g.equals(p256)) {
+    if (key.getParameters().getG().equals(EcCurves.P256.domain().getG())) {
       return P256Tables.MULTIPLIER;
     }
     return new FixedPointCombMultiplier();

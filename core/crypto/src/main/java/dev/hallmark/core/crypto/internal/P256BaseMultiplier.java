@@ -1,7 +1,7 @@
 package dev.hallmark.core.crypto.internal;
 
 import java.math.BigInteger;
-import org.bouncycastle.math.ec.ECCurve;
+import java.util.Arrays;
 import org.bouncycastle.math.ec.ECMultiplier;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.custom.sec.SecP256R1Field;
@@ -32,12 +32,10 @@ final class P256BaseMultiplier implements ECMultiplier {
   private static final int LONGS = 8;
   private static final int[] ONE = {1, 0, 0, 0, 0, 0, 0, 0};
 
-  private final ECCurve curve;
   private final ECPoint generator;
   private final long[] table;
 
-  private P256BaseMultiplier(ECCurve curve, ECPoint generator, long[] table) {
-    this.curve = curve;
+  private P256BaseMultiplier(ECPoint generator, long[] table) {
     this.generator = generator;
     this.table = table;
   }
@@ -66,7 +64,7 @@ final class P256BaseMultiplier implements ECMultiplier {
         table[e * LONGS + 4 + l] = pack(y, l);
       }
     }
-    return new P256BaseMultiplier(g.getCurve(), g, table);
+    return new P256BaseMultiplier(g, table);
   }
 
   @Override
@@ -119,7 +117,7 @@ final class P256BaseMultiplier implements ECMultiplier {
     SecP256R1Field.multiply(x, zInv2, x);
     SecP256R1Field.multiply(zInv2, zInv, zInv2);
     SecP256R1Field.multiply(y, zInv2, y);
-    return curve.createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y));
+    return generator.getCurve().createPoint(Nat256.toBigInteger(x), Nat256.toBigInteger(y));
   }
 
   /** The W bits of the scalar starting at {@code bit} (bits past 255 read as zero). */
@@ -139,7 +137,7 @@ final class P256BaseMultiplier implements ECMultiplier {
 
   /** Copies entry {@code magnitude} (1..32) of window {@code w} into px/py; zeros for 0. */
   private void select(int w, int magnitude, long[] entry, int[] px, int[] py) {
-    java.util.Arrays.fill(entry, 0);
+    Arrays.fill(entry, 0);
     int base = w * ENTRIES * LONGS;
     for (int j = 0; j < ENTRIES; j++) {
       long mask = ((j + 1) ^ magnitude) - 1 >> 31;

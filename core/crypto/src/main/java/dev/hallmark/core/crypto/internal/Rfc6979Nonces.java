@@ -16,6 +16,8 @@ import org.bouncycastle.util.BigIntegers;
  * HMacDSAKCalculator}'s. One instance per signature; not thread-safe.
  */
 final class Rfc6979Nonces implements DSAKCalculator {
+  private static final byte[] ZERO = {0x00};
+  private static final byte[] ONE = {0x01};
   private final String macAlgorithm;
   private final Mac mac;
   private BigInteger n;
@@ -58,9 +60,9 @@ final class Rfc6979Nonces implements DSAKCalculator {
     v = new byte[hlen];
     Arrays.fill(v, (byte) 0x01);
     k = new byte[hlen];
-    k = hmac(k, v, (byte) 0x00, x, h1);
+    k = hmac(k, v, ZERO, x, h1);
     v = hmac(k, v);
-    k = hmac(k, v, (byte) 0x01, x, h1);
+    k = hmac(k, v, ONE, x, h1);
     v = hmac(k, v);
     Arrays.fill(x, (byte) 0);
   }
@@ -81,7 +83,7 @@ final class Rfc6979Nonces implements DSAKCalculator {
       if (candidate.signum() > 0 && candidate.compareTo(n) < 0) {
         return candidate;
       }
-      k = hmac(k, v, (byte) 0x00);
+      k = hmac(k, v, ZERO);
       v = hmac(k, v);
     }
   }
@@ -93,27 +95,15 @@ final class Rfc6979Nonces implements DSAKCalculator {
     return excess > 0 ? value.shiftRight(excess) : value;
   }
 
-  private byte[] hmac(byte[] key, byte[] data) {
-    return hmac(key, data, null, null, null);
-  }
-
-  private byte[] hmac(byte[] key, byte[] data, byte separator) {
-    return hmac(key, data, separator, null, null);
-  }
-
-  private byte[] hmac(byte[] key, byte[] data, Byte separator, byte[] x, byte[] h1) {
+  /** HMAC under {@code key} of the concatenated {@code parts}. */
+  private byte[] hmac(byte[] key, byte[]... parts) {
     try {
       mac.init(new SecretKeySpec(key, macAlgorithm));
     } catch (java.security.InvalidKeyException e) {
       throw new IllegalStateException(e);
     }
-    mac.update(data);
-    if (separator != null) {
-      mac.update(separator);
-    }
-    if (x != null) {
-      mac.update(x);
-      mac.update(h1);
+    for (byte[] part : parts) {
+      mac.update(part);
     }
     return mac.doFinal();
   }
