@@ -97,16 +97,10 @@ final class Ingestion {
       throws RejectedDocumentException, AnalyzerException {
     Map<String, String> checked = checkLabels(labels);
     String sha256 = sha256(bytes);
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
-        if (existing.isPresent()) {
-          return existing.get();
-        }
-        c.setAutoCommit(false);
-        IngestLock.take(c, attempt);
-        try {
-          UUID id = newId();
+    return store(
+        "SBOM",
+        sha256,
+        (c, id) -> {
           Warnings warnings = new Warnings();
           SbomWriter writer = new SbomWriter(c, id, new Identities(c, mapper), warnings);
           SbomMetadata meta = sboms.stream(new ByteArrayInputStream(bytes), format, writer);
@@ -134,24 +128,8 @@ final class Ingestion {
                   meta.describes(),
                   null);
           FindingsQueue.enqueueSbom(c, id);
-          return worked(rows.finish(c, row, bytes, warnings));
-        } catch (SbomFormatException e) {
-          c.rollback();
-          throw new RejectedDocumentException(e.getMessage(), e);
-        } catch (StorageFailure e) {
-          c.rollback();
-          throw e.sqlException();
-        } catch (SQLException | RuntimeException e) {
-          c.rollback();
-          throw e;
-        }
-      } catch (SQLException e) {
-        if (deadlocked(e) && attempt < Analyzer.MAX_ATTEMPTS) {
-          continue;
-        }
-        throw new AnalyzerException("cannot store the SBOM: " + shortMessage(e), e);
-      }
-    }
+          return rows.finish(c, row, bytes, warnings);
+        });
   }
 
   /**
@@ -171,16 +149,10 @@ final class Ingestion {
     } catch (AdvisoryFormatException e) {
       throw new RejectedDocumentException(e.getMessage(), e);
     }
-    for (int attempt = 1; ; attempt++) {
-      try (Connection c = dataSource.getConnection()) {
-        Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
-        if (existing.isPresent()) {
-          return existing.get();
-        }
-        c.setAutoCommit(false);
-        IngestLock.take(c, attempt);
-        try {
-          UUID id = newId();
+    return store(
+        "advisory",
+        sha256,
+        (c, id) -> {
           Warnings warnings = new Warnings();
           if (advisory instanceof CsafAdvisory csaf) {
             csaf.warnings().forEach(warnings::add);
@@ -206,25 +178,57 @@ final class Ingestion {
                   vulnerabilities,
                   List.of(),
                   revised(advisory));
-          return worked(rows.finish(c, row, bytes, warnings));
-        } catch (SQLException | RuntimeException e) {
+          return rows.finish(c, row, bytes, warnings);
+        });
+  }
+
+  /** Writes one new document in the transaction it is given; see {@link #store}. */
+  private interface Attempt {
+    IngestResult write(Connection c, UUID id)
+        throws SQLException, SbomFormatException, RejectedDocumentException;
+  }
+
+  /**
+   * Stores a document unless one with the same digest exists: one transaction behind {@link
+   * IngestLock}, rolled back on any failure and re-run from the start when PostgreSQL broke a
+   * deadlock with it.
+   *
+   * @param what the kind of document, for the error message
+   */
+  private IngestResult store(String what, String sha256, Attempt write)
+      throws RejectedDocumentException, AnalyzerException {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection c = dataSource.getConnection()) {
+        Optional<IngestResult> existing = DocumentRows.existing(c, sha256);
+        if (existing.isPresent()) {
+          return existing.get();
+        }
+        c.setAutoCommit(false);
+        IngestLock.take(c, attempt);
+        IngestResult result;
+        try {
+          result = write.write(c, newId());
+        } catch (SbomFormatException e) {
+          c.rollback();
+          throw new RejectedDocumentException(e.getMessage(), e);
+        } catch (StorageFailure e) {
+          c.rollback();
+          throw e.sqlException();
+        } catch (SQLException | RejectedDocumentException | RuntimeException e) {
           c.rollback();
           throw e;
         }
+        if (!result.duplicate()) {
+          onStored.run();
+        }
+        return result;
       } catch (SQLException e) {
         if (deadlocked(e) && attempt < Analyzer.MAX_ATTEMPTS) {
           continue;
         }
-        throw new AnalyzerException("cannot store the advisory: " + shortMessage(e), e);
+        throw new AnalyzerException("cannot store the " + what + ": " + shortMessage(e), e);
       }
     }
-  }
-
-  private IngestResult worked(IngestResult result) {
-    if (!result.duplicate()) {
-      onStored.run();
-    }
-    return result;
   }
 
   /**
